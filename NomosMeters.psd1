@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'NomosMeters.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0c7a52-6f0e-4c1e-9a4f-2d7e3b8c41a9'
+    Author               = 'NomosMeters contributors'
+    CompanyName          = 'NomosMeters'
+    Copyright            = '(c) NomosMeters contributors. All rights reserved.'
+    Description          = 'Smart-meter orders (Nomos API) and meter enrollments (Leap API) as streamed, typed PowerShell objects, with a built-in sandbox.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+
+    # Explicit lists: wildcards slow down command discovery.
+    CmdletsToExport      = @(
+        'Connect-Nomos'
+        'Disconnect-Nomos'
+        'Get-NomosContext'
+        'Get-MeterOrder'
+        'Search-MeterEnrollment'
+        'Get-MeterEnrollment'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Nomos', 'Leap', 'SmartMeter', 'Energy', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://github.com/nomosmeters/NomosMeters'
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NomosMeters.Sandbox.Nomos
+{
+    /// <summary>
+    /// The Nomos API: routes <c>/oauth/token</c> and <c>/meter-orders</c>, checks the Bearer token and
+    /// <c>X-API-Version</c>, and answers every failure with the error envelope plus <c>X-Request-Id</c>.
+    /// </summary>
+    internal sealed class NomosEmulator
+    {
+        /// <summary>The one version emulated; also what a request without <c>X-API-Version</c> gets.</summary>
+        public const string ApiVersion = "2026-05-27.curie";
+
+        private const string MeterOrdersPath = "/meter-orders";
+
+        private readonly TokenEndpoint _tokenEndpoint;
+        private readonly MeterOrderEndpoints _meterOrders;
+
+        public NomosEmulator(SandboxOptions options)
+        {
+            Tokens = new TokenStore(options);
+            Store = new MeterOrderStore(MeterOrderSeed.Create(options.Seed, options.MeterOrderCount), options.Seed);
+            _tokenEndpoint = new TokenEndpoint(options, Tokens);
+            _meterOrders = new MeterOrderEndpoints(Store, new CursorCodec(options.Seed), () => options.Clock());
+        }
+
+        public TokenStore Tokens { get; }
+
+        public MeterOrderStore Store { get; }
+
+        public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var requestId = Guid.NewGuid().ToString("D");
+            HttpResponseMessage response;
+            try
+            {
+                response = await RouteAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NomosProblem problem)
+            {
+                response = NomosErrorResponse.Create(problem, requestId);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                response = NomosErrorResponse.Create(new NomosProblem(HttpStatusCode.InternalServerError, "Internal Server Error: " + ex.Message), requestId);
+            }
+
+            response.Headers.TryAddWithoutValidation("X-Request-Id", requestId);
+            response.Headers.TryAddWithoutValidation("X-API-Version", ApiVersion);
+            return response;
+        }
+
+        private async Task<HttpResponseMessage> RouteAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!;
+            var path = uri.AbsolutePath;
+            var method = request.Method;
+
+            // The token endpoint authenticates the client itself and is not versioned.
+            if (path == TokenEndpoint.Path)
+            {
+                return await _tokenEndpoint.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            Authorize(request);
+            CheckApiVersion(request);
+            if (path == MeterOrdersPath)
+            {
+                if (method == HttpMethod.Get)
+                {
+                    return _meterOrders.List(uri);
+                }
+
+                if (method == HttpMethod.Post)
+                {
+                    return await _meterOrders.CreateAsync(request.Content, cancellationToken).ConfigureAwait(false);
+                }
+
+                throw NomosProblem.MethodNotAllowed(method.Method, path, "GET, POST");
+            }
+
+            // One more segment is an id; it may itself contain an encoded '/' (%2F), which stays within the segment.
+            var prefix = MeterOrdersPath + "/";
+            if (path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length && path.IndexOf('/', prefix.Length) < 0)
+            {
+                if (method != HttpMethod.Get)
+                {
+                    throw NomosProblem.MethodNotAllowed(method.Method, path, "GET");
+                }
+
+                return _meterOrders.Get(Uri.UnescapeDataString(path.Substring(prefix.Length)));
+            }
+
+            throw NomosProblem.NotFound($"No resource at {path}");
+        }
+
+        private void Authorize(HttpRequestMessage request)
+        {
+            var authorization = request.Headers.Authorization;
+            var valid = authorization != null
+                && string.Equals(authorization.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+                && authorization.Parameter != null
+                && Tokens.IsValid(authorization.Parameter);
+            if (!valid)
+            {
+                throw NomosProblem.Unauthorized("Unauthorized: missing, invalid or expired token", "Bearer");
+            }
+        }
+
+        private static void CheckApiVersion(HttpRequestMessage request)
+        {
+            if (!request.Headers.TryGetValues("X-API-Version", out var values))
+            {
+                return;
+            }
+
+            var received = values.ToList();
+            if (received.Count != 1 || received[0].Trim() != ApiVersion)
+            {
+                throw NomosProblem.BadField(
+                    "upgrade_api_version",
+                    "X-API-Version",
+                    $"The sandbox emulates API version {ApiVersion} only; received '{string.Join(", ", received)}'. Send X-API-Version: {ApiVersion} or omit the header.");
+            }
+        }
+    }
+}

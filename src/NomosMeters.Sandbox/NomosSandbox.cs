@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using NomosMeters.Sandbox.Enrollment;
+using NomosMeters.Sandbox.Nomos;
+
+namespace NomosMeters.Sandbox
+{
+    /// <summary>
+    /// An in-process emulator of the Nomos API (<c>/oauth/token</c>, <c>/meter-orders</c>) and the meter enrollment API
+    /// (<c>/v2/meters/...</c>) with deterministic seeded data. All state lives here; it is safe for concurrent requests.
+    /// </summary>
+    public sealed class NomosSandbox
+    {
+        /// <summary>The base URI the module uses for the Nomos API of the sandbox (never resolved: requests stay in process).</summary>
+        public const string NomosBaseUri = "https://nomos.sandbox.invalid";
+
+        /// <summary>The base URI the module uses for the enrollment API of the sandbox.</summary>
+        public const string EnrollmentBaseUri = "https://enrollment.sandbox.invalid";
+
+        private readonly NomosEmulator _nomos;
+        private readonly Lazy<EnrollmentEmulator> _enrollment;
+        private readonly ConcurrentQueue<string> _requestLog = new ConcurrentQueue<string>();
+        private int _requestCount;
+
+        /// <summary>Initializes a new instance of the <see cref="NomosSandbox"/> class and seeds its data.</summary>
+        /// <param name="options">Credentials, clock and data size; the defaults when null.</param>
+        public NomosSandbox(SandboxOptions? options = null)
+        {
+            Options = options ?? new SandboxOptions();
+            if (Options.Clock == null)
+            {
+                throw new ArgumentException("SandboxOptions.Clock must be set.", nameof(options));
+            }
+
+            if (Options.MeterOrderCount < 0 || Options.MeterEnrollmentCount < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "SandboxOptions counts cannot be negative.");
+            }
+
+            _nomos = new NomosEmulator(Options);
+
+            // Seeded on first use: most Nomos-only sessions never touch the enrollment API.
+            _enrollment = new Lazy<EnrollmentEmulator>(
+                () => new EnrollmentEmulator(Options.EnrollmentApiKey, Options.Seed, Options.MeterEnrollmentCount),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>Gets the options the sandbox was created with.</summary>
+        public SandboxOptions Options { get; }
+
+        /// <summary>Gets a snapshot of the meter orders (seeded and created), newest first as the API lists them.</summary>
+        public IReadOnlyList<SandboxMeterOrder> MeterOrders => _nomos.Store.MeterOrders();
+
+        /// <summary>Gets a snapshot of the subscriptions, with and without a meter order.</summary>
+        public IReadOnlyList<SandboxSubscription> Subscriptions => _nomos.Store.Subscriptions();
+
+        /// <summary>Gets the seeded meters of the enrollment API, newest first as it pages them.</summary>
+        public IReadOnlyList<SandboxMeterEnrollment> MeterEnrollments => _enrollment.Value.Meters;
+
+        /// <summary>Gets how many requests the sandbox has handled, whatever their outcome.</summary>
+        public int RequestCount => Volatile.Read(ref _requestCount);
+
+        /// <summary>Gets how many successful <c>POST /oauth/token</c> responses the sandbox has sent.</summary>
+        public int TokensIssued => _nomos.Tokens.IssuedCount;
+
+        /// <summary>Gets <c>"METHOD pathAndQuery"</c> of each request in arrival order, with the query as received.</summary>
+        public IReadOnlyList<string> RequestLog => _requestLog.ToArray();
+
+        /// <summary>Creates a handler that serves requests from this sandbox; each call returns a new handler over the same state.</summary>
+        /// <returns>A handler for an <see cref="HttpClient"/>, which disposes it.</returns>
+        public HttpMessageHandler CreateHandler() => new SandboxHttpHandler(this);
+
+        /// <summary>Handles one request: what <see cref="CreateHandler"/> does, for hosts (e.g. a test web server) that own the transport.</summary>
+        /// <param name="request">The request; a relative URI is taken relative to <see cref="NomosBaseUri"/>.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The response.</returns>
+        public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var uri = request.RequestUri == null ? new Uri(NomosBaseUri + "/")
+                : request.RequestUri.IsAbsoluteUri ? request.RequestUri
+                : new Uri(new Uri(NomosBaseUri), request.RequestUri);
+            if (!ReferenceEquals(uri, request.RequestUri))
+            {
+                // Only a request nobody has sent yet can be relative; a sent one refuses changes.
+                request.RequestUri = uri;
+            }
+
+            Interlocked.Increment(ref _requestCount);
+            _requestLog.Enqueue(request.Method.Method + " " + uri.PathAndQuery);
+
+            var response = EnrollmentEmulator.Handles(uri.AbsolutePath)
+                ? await _enrollment.Value.HandleAsync(request, cancellationToken).ConfigureAwait(false)
+                : await _nomos.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage = request;
+            return response;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Threading;
+
+namespace NomosMeters.Client
+{
+    /// <summary>
+    /// What one cmdlet invocation hands down to every request it makes: its cancellation (Ctrl+C) and where its
+    /// trace lines go. Passed explicitly so that runspaces sharing a connection never see each other's traces.
+    /// </summary>
+    internal sealed class CallContext
+    {
+        public static readonly CallContext None = new CallContext(CancellationToken.None, OperationLog.None);
+
+        public CallContext(CancellationToken cancellationToken, IOperationLog log)
+        {
+            CancellationToken = cancellationToken;
+            Log = log;
+        }
+
+        public CancellationToken CancellationToken { get; }
+
+        public IOperationLog Log { get; }
+    }
+}

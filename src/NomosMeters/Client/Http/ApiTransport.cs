@@ -1,0 +1,254 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NomosMeters.Client.Http
+{
+    /// <summary>
+    /// The one HTTP path of a connection, shared by both APIs: auth headers, the 401 refresh-and-retry-once rule,
+    /// per-request timeouts, tracing and turning failures into <see cref="NomosApiException"/>.
+    /// One pooled <see cref="HttpClient"/> per connection.
+    /// </summary>
+    internal sealed class ApiTransport : IDisposable
+    {
+        // Error bodies are read for their message only; a proxy's HTML page must not fill memory.
+        private const int MaxErrorBodyChars = 64 * 1024;
+
+        private readonly HttpClient _http;
+
+        public ApiTransport(HttpMessageHandler handler, TransportOptions options)
+        {
+            Options = options;
+            _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        public TransportOptions Options { get; }
+
+        /// <summary>Sends the request and deserializes a successful JSON body straight from the response stream.</summary>
+        public Task<T> SendForJsonAsync<T>(ServiceEndpoint endpoint, ApiRequest request, JsonTypeInfo<T> type, CallContext context)
+            => SendAsync(endpoint, request, context, (response, ct) => ReadJsonAsync(endpoint, request, response, type, ct));
+
+        /// <summary>
+        /// Sends the request (refreshing the token once on a 401) and hands a successful response to
+        /// <paramref name="readSuccess"/> inside the same timeout window.
+        /// </summary>
+        public async Task<T> SendAsync<T>(
+            ServiceEndpoint endpoint,
+            ApiRequest request,
+            CallContext context,
+            Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
+        {
+            string? token = null;
+            if (request.Authenticate)
+            {
+                token = await RequireTokens(endpoint).GetTokenAsync(context).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return await SendOnceAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
+            }
+            catch (NomosApiException ex) when (ex.StatusCode == 401 && token != null && RequireTokens(endpoint).CanRenew)
+            {
+                // The token was rejected before its expiry (revoked, clock skew): renew once and retry once.
+                var renewed = await RequireTokens(endpoint).RenewAfterRejectionAsync(token, context).ConfigureAwait(false);
+                return await SendOnceAsync(endpoint, request, renewed, context, readSuccess).ConfigureAwait(false);
+            }
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        private static Auth.ITokenProvider RequireTokens(ServiceEndpoint endpoint)
+            => endpoint.Tokens ?? throw new InvalidOperationException($"The {endpoint.Name} service has no credentials.");
+
+        private async Task<T> SendOnceAsync<T>(
+            ServiceEndpoint endpoint,
+            ApiRequest request,
+            string? token,
+            CallContext context,
+            Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+            timeout.CancelAfter(Options.RequestTimeout);
+            var watch = Stopwatch.StartNew();
+            using var message = BuildMessage(endpoint, request, token);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsTimeout(ex, context, timeout))
+            {
+                throw TimeoutError(endpoint, request, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                context.Log.Verbose($"{request.Method} {request.PathAndQuery} failed after {watch.ElapsedMilliseconds} ms: {ex.Message}");
+                throw new NomosApiException(
+                    endpoint.Name,
+                    0,
+                    "CONNECTION_FAILED",
+                    $"Could not reach {endpoint.BaseUri.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
+                    method: request.Method.Method,
+                    requestPath: request.PathAndQuery,
+                    innerException: ex);
+            }
+
+            using (response)
+            {
+                var requestId = HeaderValue(response, "X-Request-Id");
+                context.Log.Verbose(RequestTrace.Line(request, (int)response.StatusCode, watch.ElapsedMilliseconds, requestId));
+                try
+                {
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return await readSuccess(response, timeout.Token).ConfigureAwait(false);
+                    }
+
+                    var body = await ReadBoundedAsync(response, timeout.Token).ConfigureAwait(false);
+                    throw endpoint.ParseError(
+                        (int)response.StatusCode,
+                        response.Content.Headers.ContentType?.MediaType,
+                        request.SensitiveBody ? RedactedBody(body) : body,
+                        request.Method.Method,
+                        request.PathAndQuery,
+                        requestId);
+                }
+                catch (Exception ex) when (IsTimeout(ex, context, timeout))
+                {
+                    throw TimeoutError(endpoint, request, ex);
+                }
+                catch (IOException ex)
+                {
+                    throw new NomosApiException(
+                        endpoint.Name,
+                        (int)response.StatusCode,
+                        "CONNECTION_FAILED",
+                        "The connection broke while the response was being read: " + Innermost(ex).Message,
+                        requestId,
+                        method: request.Method.Method,
+                        requestPath: request.PathAndQuery,
+                        innerException: ex);
+                }
+            }
+        }
+
+        private HttpRequestMessage BuildMessage(ServiceEndpoint endpoint, ApiRequest request, string? token)
+        {
+            var message = new HttpRequestMessage(request.Method, endpoint.Resolve(request.PathAndQuery));
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+            if (request.Authorization != null)
+            {
+                message.Headers.Authorization = request.Authorization();
+            }
+            else if (token != null)
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            endpoint.AddHeaders(message);
+            if (request.Content != null)
+            {
+                message.Content = request.Content();
+            }
+
+            return message;
+        }
+
+        internal static async Task<T> ReadJsonAsync<T>(
+            ServiceEndpoint endpoint,
+            ApiRequest request,
+            HttpResponseMessage response,
+            JsonTypeInfo<T> type,
+            CancellationToken cancellationToken)
+        {
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType != null && !mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+            {
+                // A proxy or captive portal answering 200 with an HTML page.
+                throw InvalidResponse(endpoint, request, response, $"The response is {mediaType}, not JSON");
+            }
+
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+                return value ?? throw InvalidResponse(endpoint, request, response, "The response body is JSON null");
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(endpoint, request, response, "The response body is not valid JSON (" + ex.Message + ")", ex);
+            }
+        }
+
+        internal static NomosApiException InvalidResponse(
+            ServiceEndpoint endpoint,
+            ApiRequest request,
+            HttpResponseMessage response,
+            string problem,
+            Exception? inner = null)
+            => new NomosApiException(
+                endpoint.Name,
+                (int)response.StatusCode,
+                "INVALID_RESPONSE",
+                problem + ". The request can be repeated; if this persists, the service or a proxy in between is misbehaving",
+                HeaderValue(response, "X-Request-Id"),
+                method: request.Method.Method,
+                requestPath: request.PathAndQuery,
+                innerException: inner);
+
+        private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var buffer = new char[MaxErrorBodyChars];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await reader.ReadAsync(buffer, total, buffer.Length - total).ConfigureAwait(false)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                total += read;
+            }
+
+            return new string(buffer, 0, total);
+        }
+
+        // Token endpoint errors are short JSON envelopes; anything else there is dropped rather than risk echoing a secret.
+        private static string RedactedBody(string body) => body.TrimStart().StartsWith("{", StringComparison.Ordinal) ? body : string.Empty;
+
+        private static bool IsTimeout(Exception ex, CallContext context, CancellationTokenSource timeout)
+            => ex is OperationCanceledException && timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested;
+
+        private NomosApiException TimeoutError(ServiceEndpoint endpoint, ApiRequest request, Exception inner)
+            => new NomosApiException(
+                endpoint.Name,
+                0,
+                "TIMEOUT",
+                $"No complete response within {Options.RequestTimeout.TotalSeconds:0.###} s",
+                method: request.Method.Method,
+                requestPath: request.PathAndQuery,
+                innerException: inner);
+
+        internal static string? HeaderValue(HttpResponseMessage response, string name)
+            => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null)
+            {
+                ex = ex.InnerException;
+            }
+
+            return ex;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace NomosMeters
+{
+    /// <summary>
+    /// A request that the API answered with an error, or whose answer could not be used. Carries everything
+    /// needed to act on it: status, the API's error code and message, the request id to quote to support.
+    /// </summary>
+    public sealed class NomosApiException : Exception
+    {
+        internal NomosApiException(
+            string service,
+            int statusCode,
+            string code,
+            string apiMessage,
+            string? requestId = null,
+            string? docs = null,
+            IReadOnlyList<NomosFieldError>? fieldErrors = null,
+            string? method = null,
+            string? requestPath = null,
+            Exception? innerException = null)
+            : base(Compose(service, statusCode, code, apiMessage, requestId, fieldErrors, method, requestPath), innerException)
+        {
+            Service = service;
+            StatusCode = statusCode;
+            Code = code;
+            ApiMessage = apiMessage;
+            RequestId = requestId;
+            Docs = docs;
+            FieldErrors = fieldErrors ?? Array.Empty<NomosFieldError>();
+            Method = method;
+            RequestPath = requestPath;
+        }
+
+        /// <summary>Gets which API answered: <c>Nomos</c> or <c>Enrollment</c>.</summary>
+        public string Service { get; }
+
+        /// <summary>Gets the HTTP status code (0 when no response arrived).</summary>
+        public int StatusCode { get; }
+
+        /// <summary>Gets the API's error code, e.g. <c>NOT_FOUND</c>; <c>INVALID_RESPONSE</c> for an unusable answer.</summary>
+        public string Code { get; }
+
+        /// <summary>Gets the API's own message.</summary>
+        public string ApiMessage { get; }
+
+        /// <summary>Gets the request id the API assigned, to quote to its support.</summary>
+        public string? RequestId { get; }
+
+        /// <summary>Gets the documentation link the API sent for this error.</summary>
+        public string? Docs { get; }
+
+        /// <summary>Gets the per-field problems the API listed.</summary>
+        public IReadOnlyList<NomosFieldError> FieldErrors { get; }
+
+        /// <summary>Gets the HTTP method of the failed request.</summary>
+        public string? Method { get; }
+
+        /// <summary>Gets the path and query of the failed request.</summary>
+        public string? RequestPath { get; }
+
+        /// <summary>Gets the stable PowerShell error id for this error, e.g. <c>NomosMeters.NotFound</c>.</summary>
+        public string ErrorId => "NomosMeters." + ToPascalCase(Code);
+
+        internal static string ToPascalCase(string code)
+        {
+            var builder = new StringBuilder(code.Length);
+            foreach (var part in code.Split(new[] { '_', '-', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                builder.Append(char.ToUpperInvariant(part[0]));
+                builder.Append(part.Substring(1).ToLowerInvariant());
+            }
+
+            return builder.Length == 0 ? "Unknown" : builder.ToString();
+        }
+
+        private static string Compose(
+            string service,
+            int statusCode,
+            string code,
+            string apiMessage,
+            string? requestId,
+            IReadOnlyList<NomosFieldError>? fieldErrors,
+            string? method,
+            string? requestPath)
+        {
+            var text = new StringBuilder(apiMessage.TrimEnd('.'));
+            if (fieldErrors != null && fieldErrors.Count > 0)
+            {
+                text.Append(": ").Append(string.Join("; ", fieldErrors.Select(e => e.ToString())));
+            }
+
+            text.Append(". (").Append(service).Append(" API");
+            if (statusCode > 0)
+            {
+                text.Append(", HTTP ").Append(statusCode);
+            }
+
+            text.Append(' ').Append(code);
+            if (method != null && requestPath != null)
+            {
+                text.Append(", ").Append(method).Append(' ').Append(requestPath);
+            }
+
+            if (!string.IsNullOrEmpty(requestId))
+            {
+                text.Append(", request id ").Append(requestId);
+            }
+
+            return text.Append(')').ToString();
+        }
+    }
+
+    /// <summary>One per-field problem of an API error (<c>errors[]</c>).</summary>
+    public sealed class NomosFieldError
+    {
+        internal NomosFieldError(string? code, string? field, string? message)
+        {
+            Code = code ?? string.Empty;
+            Field = field ?? string.Empty;
+            Message = message ?? string.Empty;
+        }
+
+        /// <summary>Gets the machine-readable code, e.g. <c>duplicate_meter_order</c>.</summary>
+        public string Code { get; }
+
+        /// <summary>Gets the dotted path of the field at fault (empty for the request as a whole).</summary>
+        public string Field { get; }
+
+        /// <summary>Gets the API's message.</summary>
+        public string Message { get; }
+
+        /// <inheritdoc/>
+        public override string ToString()
+        {
+            var text = string.IsNullOrEmpty(Field) ? Message : $"{Field}: {Message}";
+            return string.IsNullOrEmpty(Code) ? text : $"{text} [{Code}]";
+        }
+    }
+}

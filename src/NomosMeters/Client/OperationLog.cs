@@ -1,0 +1,31 @@
+namespace NomosMeters.Client
+{
+    /// <summary>
+    /// Receives trace lines from the client. Called from any thread: implementations must not touch PowerShell
+    /// streams directly (the cmdlet layer queues them to the pipeline thread).
+    /// </summary>
+    internal interface IOperationLog
+    {
+        void Verbose(string message);
+
+        void Debug(string message);
+    }
+
+    /// <summary>A log that drops everything.</summary>
+    internal sealed class OperationLog : IOperationLog
+    {
+        public static readonly IOperationLog None = new OperationLog();
+
+        private OperationLog()
+        {
+        }
+
+        public void Verbose(string message)
+        {
+        }
+
+        public void Debug(string message)
+        {
+        }
+    }
+}

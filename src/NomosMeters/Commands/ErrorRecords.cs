@@ -1,0 +1,97 @@
+using System;
+using System.Management.Automation;
+using NomosMeters.Client.Paging;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>Turns client exceptions into ErrorRecords with stable ids, categories, targets and advice.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord From(Exception exception, object? target)
+        {
+            switch (exception)
+            {
+                case NomosApiException api:
+                    return FromApi(api, target);
+                case PagingException paging:
+                    return new ErrorRecord(paging, "NomosMeters.PagingFailed", ErrorCategory.InvalidResult, target);
+                default:
+                    return new ErrorRecord(exception, "NomosMeters.UnexpectedError", ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        public static ErrorRecord InvalidArgument(string errorId, string message, object? target, string? recommendedAction = null)
+        {
+            var record = new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+            if (recommendedAction != null)
+            {
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            }
+
+            return record;
+        }
+
+        public static ErrorRecord NotConnected(string message)
+            => new ErrorRecord(new InvalidOperationException(message), "NomosMeters.NotConnected", ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-Nomos (or Connect-Nomos -Sandbox to try the module)." },
+            };
+
+        private static ErrorRecord FromApi(NomosApiException api, object? target)
+        {
+            var record = new ErrorRecord(api, api.ErrorId, CategoryFor(api), target)
+            {
+                ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = AdviceFor(api) },
+            };
+            return record;
+        }
+
+        internal static ErrorCategory CategoryFor(NomosApiException api)
+        {
+            switch (api.StatusCode)
+            {
+                case 400: return ErrorCategory.InvalidArgument;
+                case 401: return ErrorCategory.AuthenticationError;
+                case 402:
+                case 403: return ErrorCategory.PermissionDenied;
+                case 404: return ErrorCategory.ObjectNotFound;
+                case 405: return ErrorCategory.InvalidOperation;
+                case 408: return ErrorCategory.OperationTimeout;
+                case 409: return ErrorCategory.ResourceExists;
+                case 422: return ErrorCategory.InvalidData;
+                case 429: return ErrorCategory.LimitsExceeded;
+            }
+
+            if (api.Code == "TIMEOUT")
+            {
+                return ErrorCategory.OperationTimeout;
+            }
+
+            if (api.Code == "INVALID_RESPONSE")
+            {
+                return ErrorCategory.InvalidResult;
+            }
+
+            return api.StatusCode >= 500 || api.StatusCode == 0 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
+        }
+
+        private static string AdviceFor(NomosApiException api)
+        {
+            switch (api.StatusCode)
+            {
+                case 401: return "Check the credentials and run Connect-Nomos again.";
+                case 402: return "The API plan does not include this operation; contact the API provider.";
+                case 403: return "The credentials lack the permission (scope) for this operation; ask for a key with it.";
+                case 404: return "Check the id; list what exists with the matching Get- or Search- cmdlet.";
+                case 429: return "The API is throttling requests; wait and retry, or send fewer requests at once.";
+            }
+
+            if (api.StatusCode >= 500 || api.StatusCode == 0)
+            {
+                return "The service or the network failed; retry later. Quote the request id if you contact support.";
+            }
+
+            return "Correct the request as the message says and try again.";
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Linq;
+using System.Management.Automation;
+using NomosMeters.Client.MeterOrders;
+using NomosMeters.Client.Paging;
+using NomosMeters.Models;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets smart-meter orders from the Nomos API: by id, or every order matching filters, streamed page by page.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "MeterOrder", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(MeterOrder))]
+    public sealed class GetMeterOrderCommand : NomosServiceCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+
+        /// <summary>Gets or sets the ids of the meter orders to get (prefix <c>prdo_</c>); accepts pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("MeterOrderId")]
+        [AllowEmptyString]
+        public string[] Id { get; set; } = new string[0];
+
+        /// <summary>Gets or sets the statuses to list; several are combined with OR.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet(
+            MeterOrderStatus.Created,
+            MeterOrderStatus.Placed,
+            MeterOrderStatus.CheckSubmitted,
+            MeterOrderStatus.CheckReviewed,
+            MeterOrderStatus.Scheduled,
+            MeterOrderStatus.Installed,
+            MeterOrderStatus.Activated,
+            MeterOrderStatus.Cancelled)]
+        public string[]? Status { get; set; }
+
+        /// <summary>Gets or sets the customer ids (prefix <c>cus_</c>) whose orders to list.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Customer { get; set; }
+
+        /// <summary>Gets or sets the subscription ids (prefix <c>sub_</c>) whose orders to list.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Subscription { get; set; }
+
+        /// <summary>Gets or sets how many orders to request per page (1 to 100, the API maximum and the default).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, MeterOrderQuery.MaxPageSize)]
+        public int PageSize { get; set; } = MeterOrderQuery.MaxPageSize;
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            var nomos = RequireNomos();
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in Id)
+                {
+                    GetById(nomos, id);
+                }
+            }
+            else
+            {
+                List(nomos);
+            }
+        }
+
+        private void GetById(NomosServiceConnection nomos, string? id)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                WriteError(ErrorRecords.InvalidArgument(
+                    "NomosMeters.InvalidId",
+                    "A meter order id cannot be empty or whitespace.",
+                    id,
+                    "Pass ids such as prdo_mi4f0oda6x9m7gcsvjk0ole1, or list orders with Get-MeterOrder."));
+                return;
+            }
+
+            try
+            {
+                WriteObject(Await(nomos.MeterOrders.GetAsync(id!.Trim(), Context)));
+            }
+            catch (NomosApiException ex) when (!IsFatal(ex))
+            {
+                // One bad id must not stop the others.
+                WriteError(ErrorRecords.From(ex, id));
+            }
+            catch (NomosApiException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, id));
+            }
+        }
+
+        private void List(NomosServiceConnection nomos)
+        {
+            if (PagingParameters.IncludeTotalCount)
+            {
+                // The API reports no totals.
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            }
+
+            var query = new MeterOrderQuery
+            {
+                Statuses = Status?.Select(s => s.ToLowerInvariant()).Distinct().ToList(),
+                Customers = Customer?.Distinct().ToList(),
+                Subscriptions = Subscription?.Distinct().ToList(),
+                PageSize = PageSize,
+            };
+            var range = new PageRange(PagingParameters.Skip, PagingParameters.First == ulong.MaxValue ? (ulong?)null : PagingParameters.First);
+            WriteStream(nomos.MeterOrders.ListAsync(query, range, Context), "meter orders");
+        }
+
+        // Credentials and permissions fail the same way for every id: stop instead of repeating the error.
+        private static bool IsFatal(NomosApiException ex) => ex.StatusCode == 401 || ex.StatusCode == 402 || ex.StatusCode == 403;
+    }
+}

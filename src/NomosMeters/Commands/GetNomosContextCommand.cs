@@ -1,0 +1,22 @@
+using System.Management.Automation;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Shows the current connection: services, base URI, API version, token expiry. Never a secret.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "NomosContext")]
+    [OutputType(typeof(NomosConnection))]
+    public sealed class GetNomosContextCommand : NomosCmdlet
+    {
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            var current = NomosSession.Current;
+            if (current != null)
+            {
+                WriteObject(current);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using NomosMeters.Client;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>
+    /// What every cmdlet of the module shares: one cancellation per invocation (cancelled by Ctrl+C in
+    /// <see cref="StopProcessing"/>), waiting for async work on the pipeline thread, and draining object streams.
+    /// </summary>
+    public abstract class NomosCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private PipelineBridge? _bridge;
+        private CallContext? _context;
+
+        internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, WriteDebug);
+
+        internal CallContext Context => _context ??= new CallContext(_cancellation.Token, Bridge);
+
+        /// <inheritdoc/>
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <inheritdoc/>
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <inheritdoc/>
+        protected override void EndProcessing() => _bridge?.Drain();
+
+        /// <summary>Waits for <paramref name="task"/>; Ctrl+C ends the wait at once.</summary>
+        internal T Await<T>(Task<T> task)
+        {
+            try
+            {
+                return Bridge.Wait(task);
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        internal T Await<T>(ValueTask<T> task)
+        {
+            try
+            {
+                return Bridge.Wait(task);
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// Writes each object of <paramref name="stream"/> as it arrives. A failure ends the stream with a
+        /// terminating error that says how many objects were already written.
+        /// </summary>
+        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural)
+        {
+            ulong written = 0;
+            try
+            {
+                ForEach(stream, item =>
+                {
+                    WriteObject(item);
+                    written++;
+                });
+            }
+            catch (Exception ex) when (ex is NomosApiException || ex is Client.Paging.PagingException)
+            {
+                var record = ErrorRecords.From(ex, null);
+                var details = record.ErrorDetails ?? new ErrorDetails(ex.Message);
+                record.ErrorDetails = new ErrorDetails(
+                    $"{details.Message} The list stopped after {written} {nounPlural} had been written.")
+                {
+                    RecommendedAction = $"Run the command again; add -Skip {written} to continue after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd(),
+                };
+                ThrowTerminatingError(record);
+            }
+        }
+
+        /// <summary>Runs <paramref name="onItem"/> on the pipeline thread for each object of <paramref name="stream"/>.</summary>
+        internal void ForEach<T>(IAsyncEnumerable<T> stream, Action<T> onItem)
+        {
+            var enumerator = stream.GetAsyncEnumerator(_cancellation.Token);
+            try
+            {
+                while (Await(enumerator.MoveNextAsync()))
+                {
+                    onItem(enumerator.Current);
+                }
+            }
+            finally
+            {
+                DisposeQuietly(enumerator);
+            }
+        }
+
+        // An async iterator suspended at a yield disposes synchronously; it runs only the iterator's finally blocks.
+        private static void DisposeQuietly<T>(IAsyncEnumerator<T> enumerator)
+        {
+            var pending = enumerator.DisposeAsync();
+            if (!pending.IsCompleted)
+            {
+                pending.AsTask().GetAwaiter().GetResult();
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using NomosMeters.Client.Enrollments;
+using NomosMeters.Client.Paging;
+using NomosMeters.Models.Enrollments;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Searches meter enrollments with the enrollment API's filters and streams every matching meter.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Search, "MeterEnrollment", SupportsPaging = true)]
+    [OutputType(typeof(MeterEnrollment))]
+    public sealed class SearchMeterEnrollmentCommand : NomosServiceCmdlet
+    {
+        private readonly List<Guid> _pipedMeterIds = new List<Guid>();
+
+        /// <summary>Gets or sets the transmission region to search in.</summary>
+        [Parameter]
+        [ValidateSet("CAISO", "ERCOT", "NYISO", "ISONE", "PJM", "SERC", "WECC_SW", "WECC_PC")]
+        public string? TransmissionRegion { get; set; }
+
+        /// <summary>Gets or sets RESIDENTIAL (home) or COMMERCIAL (business).</summary>
+        [Parameter]
+        [ValidateSet("RESIDENTIAL", "COMMERCIAL")]
+        public string? CustomerClassification { get; set; }
+
+        /// <summary>Gets or sets the meter ids to search for; accepts pipeline input. More than 1000 are split into several searches.</summary>
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        public Guid[]? MeterId { get; set; }
+
+        /// <summary>Gets or sets the partner references to search for (up to 1000).</summary>
+        [Parameter]
+        [ValidateCount(1, 1000)]
+        [PartnerReference]
+        public string[]? PartnerReference { get; set; }
+
+        /// <summary>Gets or sets the global enrollment statuses to search for (up to 5).</summary>
+        [Parameter]
+        [ValidateCount(1, 5)]
+        [ValidateSet("ACTIVE", "ELIGIBLE", "INELIGIBLE", "NOT_PARTICIPATING", "PENDING")]
+        public string[]? GlobalEnrollmentStatus { get; set; }
+
+        /// <summary>Gets or sets the meter types to search for.</summary>
+        [Parameter]
+        [ValidateCount(1, 20)]
+        [ValidateSet("UTILITY_METER", "SUBMETER", "DEVICE")]
+        public string[]? MeterType { get; set; }
+
+        /// <summary>Gets or sets the load types to search for (up to 20).</summary>
+        [Parameter]
+        [ValidateCount(1, 20)]
+        [ValidateSet("HVAC", "EV_CHARGING", "BATTERY_STORAGE", "COLD_STORAGE", "PUMPING", "WATER_HEATING", "BUILDING_AUTOMATION", "GENERATION", "MANUFACTURING", "LIGHTING", "OTHER")]
+        public string[]? LoadType { get; set; }
+
+        /// <summary>Gets or sets the customer groups to search for (up to 20).</summary>
+        [Parameter]
+        [ValidateCount(1, 20)]
+        [ValidateNotNullOrEmpty]
+        public string[]? CustomerGroup { get; set; }
+
+        /// <summary>Gets or sets the tags to search for (up to 20).</summary>
+        [Parameter]
+        [ValidateCount(1, 20)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Tag { get; set; }
+
+        /// <summary>Gets or sets a time: only meters modified after it are returned (for incremental sync).</summary>
+        [Parameter]
+        public DateTimeOffset? ModifiedAfter { get; set; }
+
+        /// <summary>Gets or sets a time: only meters created after it are returned.</summary>
+        [Parameter]
+        public DateTimeOffset? CreatedAfter { get; set; }
+
+        /// <summary>Gets or sets a time: only meters created before it are returned.</summary>
+        [Parameter]
+        public DateTimeOffset? CreatedBefore { get; set; }
+
+        /// <summary>Gets or sets whether to return only meters that need an action from the partner.</summary>
+        [Parameter]
+        public SwitchParameter PartnerActionRequired { get; set; }
+
+        /// <summary>Gets or sets whether to leave archived meters out (they are included by default).</summary>
+        [Parameter]
+        public SwitchParameter ExcludeArchived { get; set; }
+
+        /// <summary>Gets or sets the connection reference ids (completed authorizations) to search for (up to 100).</summary>
+        [Parameter]
+        [ValidateCount(1, 100)]
+        [PartnerReference]
+        public string[]? ConnectionReferenceId { get; set; }
+
+        /// <summary>Gets or sets the required-action types to search for (up to 20).</summary>
+        [Parameter]
+        [ValidateCount(1, 20)]
+        [ValidateSet("IS_AUTHORIZED", "DOCUMENTS_SIGNED", "HAS_AMI", "NOT_ENROLLED_IN_CONFLICTING_PROGRAM", "PARTICIPATING", "HAS_MARKET_REGISTRATION", "NO_MISSING_FIELDS", "GENERATOR", "ADDRESS", "HAS_NOMINATIONS", "HAS_BIDDING_STRATEGY", "IS_ELIGIBLE", "IS_ASSIGNED_TO_A_RESOURCE", "MEETS_EXTRA_PROGRAM_REQUIREMENTS")]
+        public string[]? ActionType { get; set; }
+
+        /// <summary>Gets or sets how many meters to request per page (1 to 500, the API maximum and the default).</summary>
+        [Parameter]
+        [ValidateRange(1, EnrollmentClient.MaxPageSize)]
+        public int PageSize { get; set; } = EnrollmentClient.MaxPageSize;
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (CreatedAfter.HasValue && CreatedBefore.HasValue && CreatedAfter >= CreatedBefore)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "NomosMeters.InvalidDateRange",
+                    $"-CreatedAfter ({CreatedAfter:o}) must be earlier than -CreatedBefore ({CreatedBefore:o}).",
+                    null,
+                    "Swap the two dates or widen the range."));
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (MeterId != null)
+            {
+                _pipedMeterIds.AddRange(MeterId);
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            var enrollment = RequireEnrollment();
+            if (PagingParameters.IncludeTotalCount)
+            {
+                // The API reports no totals.
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            }
+
+            var range = new PageRange(PagingParameters.Skip, PagingParameters.First == ulong.MaxValue ? (ulong?)null : PagingParameters.First);
+            WriteStream(enrollment.Enrollments.SearchAsync(BuildFilter(), range, Context), "meter enrollments");
+            base.EndProcessing();
+        }
+
+        private MeterFilterRequest BuildFilter() => new MeterFilterRequest
+        {
+            PageSize = PageSize,
+            TransmissionRegion = TransmissionRegion?.ToUpperInvariant(),
+            CustomerClassification = CustomerClassification?.ToUpperInvariant(),
+            MeterIds = _pipedMeterIds.Count == 0 ? null : _pipedMeterIds.Distinct().ToList(),
+            PartnerReferences = Distinct(PartnerReference, upper: false),
+            GlobalEnrollmentStatuses = Distinct(GlobalEnrollmentStatus, upper: true),
+            MeterTypes = Distinct(MeterType, upper: true),
+            LoadTypes = Distinct(LoadType, upper: true),
+            CustomerGroups = Distinct(CustomerGroup, upper: false),
+            Tags = Distinct(Tag, upper: false),
+            LastModifiedDateTime = ModifiedAfter?.ToUniversalTime(),
+            CreatedAfterDateTime = CreatedAfter?.ToUniversalTime(),
+            CreatedBeforeDateTime = CreatedBefore?.ToUniversalTime(),
+            PartnerActionRequired = PartnerActionRequired ? true : (bool?)null,
+            ExcludeArchived = ExcludeArchived ? true : (bool?)null,
+            ConnectionReferenceIds = Distinct(ConnectionReferenceId, upper: false),
+            ActionType = Distinct(ActionType, upper: true),
+        };
+
+        // The API wants unique items and its enum spellings (upper case); ValidateSet already accepted any case.
+        private static List<string>? Distinct(string[]? values, bool upper)
+            => values == null || values.Length == 0 ? null : values.Select(v => upper ? v.ToUpperInvariant() : v).Distinct(StringComparer.Ordinal).ToList();
+    }
+}

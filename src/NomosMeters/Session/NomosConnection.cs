@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using NomosMeters.Client.Auth;
+using NomosMeters.Client.Enrollments;
+using NomosMeters.Client.Http;
+using NomosMeters.Client.Nomos;
+using NomosMeters.Sandbox;
+
+namespace NomosMeters
+{
+    /// <summary>
+    /// A connection to the Nomos API and/or the meter enrollment API: where each points, how it authenticates and
+    /// when its token expires. Returned by <c>Connect-Nomos -PassThru</c> and <c>Get-NomosContext</c>, accepted by
+    /// <c>-Connection</c>. Safe to share between runspaces. Holds no secret in any property or in <see cref="ToString"/>.
+    /// </summary>
+    public sealed class NomosConnection : IDisposable
+    {
+        private volatile bool _closed;
+
+        internal NomosConnection(NomosServiceConnection? nomos, EnrollmentServiceConnection? enrollment, NomosSandbox? sandbox, string? clientId, TimeProvider time)
+        {
+            Nomos = nomos;
+            Enrollment = enrollment;
+            Sandbox = sandbox;
+            ClientId = clientId;
+            ConnectedAt = time.GetUtcNow();
+        }
+
+        /// <summary>Gets which services this connection reaches: <c>Nomos</c>, <c>Enrollment</c> or both.</summary>
+        public string Services => string.Join(", ", ServiceNames());
+
+        /// <summary>Gets whether this connection talks to the built-in sandbox instead of the real APIs.</summary>
+        public bool IsSandbox => Sandbox != null;
+
+        /// <summary>Gets the Nomos API base URI, or null when the Nomos API is not connected.</summary>
+        public Uri? BaseUri => Nomos?.Endpoint.BaseUri;
+
+        /// <summary>Gets the API version sent as <c>X-API-Version</c> on every Nomos request.</summary>
+        public string? ApiVersion => Nomos?.Endpoint.ApiVersion;
+
+        /// <summary>Gets how the Nomos API is authenticated: <c>ClientCredentials</c> or <c>AccessToken</c>.</summary>
+        public string? AuthenticationType => Nomos?.Endpoint.Tokens!.AuthenticationType;
+
+        /// <summary>Gets the OAuth client id (an identifier, not a secret), or null.</summary>
+        public string? ClientId { get; }
+
+        /// <summary>Gets when the current Nomos access token expires (UTC); renewed automatically for client credentials.</summary>
+        public DateTimeOffset? AccessTokenExpiresAt => Nomos?.Endpoint.Tokens!.ExpiresAt;
+
+        /// <summary>Gets whether the Nomos access token is renewed automatically.</summary>
+        public bool CanRenewToken => Nomos?.Endpoint.Tokens!.CanRenew ?? false;
+
+        /// <summary>Gets the enrollment API base URI, or null when it is not connected.</summary>
+        public Uri? EnrollmentBaseUri => Enrollment?.Endpoint.BaseUri;
+
+        /// <summary>Gets the enrollment environment: <c>Production</c>, <c>Staging</c>, <c>Sandbox</c> or <c>Custom</c>.</summary>
+        public string? EnrollmentEnvironment => Enrollment?.Environment;
+
+        /// <summary>Gets when the connection was made (UTC).</summary>
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>Gets whether the connection is still usable (false after <c>Disconnect-Nomos</c>).</summary>
+        public bool IsConnected => !_closed;
+
+        internal NomosServiceConnection? Nomos { get; }
+
+        internal EnrollmentServiceConnection? Enrollment { get; }
+
+        /// <summary>Gets the emulator behind a sandbox connection (tests read its state).</summary>
+        internal NomosSandbox? Sandbox { get; }
+
+        /// <inheritdoc/>
+        public override string ToString()
+        {
+            var parts = new List<string>();
+            if (Nomos != null)
+            {
+                var who = ClientId != null ? $", client id {ClientId}" : string.Empty;
+                parts.Add($"Nomos {Nomos.Endpoint.BaseUri.AbsoluteUri.TrimEnd('/')} ({AuthenticationType}{who})");
+            }
+
+            if (Enrollment != null)
+            {
+                parts.Add($"Enrollment {Enrollment.Endpoint.BaseUri.AbsoluteUri.TrimEnd('/')} ({Enrollment.Environment})");
+            }
+
+            var text = parts.Count == 0 ? "Not connected" : string.Join("; ", parts);
+            return IsConnected ? text : text + " (disconnected)";
+        }
+
+        /// <summary>Closes the connection; cmdlets given it afterwards fail with a clear error.</summary>
+        public void Dispose()
+        {
+            _closed = true;
+            Nomos?.Transport.Dispose();
+            if (!ReferenceEquals(Enrollment?.Transport, Nomos?.Transport))
+            {
+                Enrollment?.Transport.Dispose();
+            }
+        }
+
+        /// <summary>Builds a connection over the given handler (the real network, the sandbox, or a test double).</summary>
+        internal static NomosConnection Create(NomosConnectionSettings settings, HttpMessageHandler handler, NomosSandbox? sandbox = null)
+        {
+            var transport = new ApiTransport(handler, settings.Transport);
+            var nomos = settings.HasNomosCredentials ? ConnectNomos(settings, transport) : null;
+            var enrollment = settings.EnrollmentApiKey != null
+                ? ConnectEnrollment(settings, transport, sandbox != null ? "Sandbox" : settings.EnrollmentEnvironment)
+                : null;
+            if (nomos == null && enrollment == null)
+            {
+                transport.Dispose();
+                throw new ArgumentException("A connection needs Nomos credentials, an enrollment API key, or both.", nameof(settings));
+            }
+
+            return new NomosConnection(nomos, enrollment, sandbox, settings.AccessToken == null ? settings.ClientId : null, settings.Transport.Time);
+        }
+
+        /// <summary>A connection to a fresh sandbox emulator of both APIs, through the whole real client stack.</summary>
+        internal static NomosConnection CreateSandbox(NomosConnectionSettings settings, SandboxOptions? options = null)
+        {
+            var sandbox = new NomosSandbox(options);
+            settings.BaseUri = new Uri(NomosSandbox.NomosBaseUri);
+            settings.ClientId = sandbox.Options.ClientId;
+            settings.ClientSecret = SecretText.Protect(sandbox.Options.ClientSecret);
+            settings.AccessToken = null;
+            settings.EnrollmentBaseUri = new Uri(NomosSandbox.EnrollmentBaseUri);
+            settings.EnrollmentApiKey = SecretText.Protect(sandbox.Options.EnrollmentApiKey);
+            return Create(settings, sandbox.CreateHandler(), sandbox);
+        }
+
+        /// <summary>This connection with <paramref name="other"/>'s services added where this one has none.</summary>
+        internal NomosConnection KeepingServicesOf(NomosConnection? other)
+        {
+            if (other == null || !other.IsConnected || (Nomos != null && Enrollment != null))
+            {
+                return this;
+            }
+
+            return new NomosConnection(
+                Nomos ?? other.Nomos,
+                Enrollment ?? other.Enrollment,
+                Sandbox ?? other.Sandbox,
+                Nomos != null ? ClientId : other.ClientId,
+                TimeProvider.System);
+        }
+
+        internal static HttpMessageHandler CreateNetworkHandler()
+            => new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+
+        private IEnumerable<string> ServiceNames()
+        {
+            if (Nomos != null)
+            {
+                yield return "Nomos";
+            }
+
+            if (Enrollment != null)
+            {
+                yield return "Enrollment";
+            }
+        }
+
+        private static NomosServiceConnection ConnectNomos(NomosConnectionSettings settings, ApiTransport transport)
+        {
+            var endpoint = new NomosEndpoint(settings.BaseUri, settings.ApiVersion);
+            endpoint.Tokens = settings.AccessToken != null
+                ? (ITokenProvider)new StaticTokenProvider(settings.AccessToken, "AccessToken")
+                : new ClientCredentialsTokenProvider(settings.ClientId!, settings.ClientSecret!, endpoint, transport);
+            return new NomosServiceConnection(endpoint, transport);
+        }
+
+        private static EnrollmentServiceConnection ConnectEnrollment(NomosConnectionSettings settings, ApiTransport transport, string environment)
+        {
+            var endpoint = new EnrollmentEndpoint(settings.EnrollmentBaseUri)
+            {
+                Tokens = new StaticTokenProvider(settings.EnrollmentApiKey!, "ApiKey"),
+            };
+            return new EnrollmentServiceConnection(endpoint, transport, environment);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Threading.Tasks;
+using NomosMeters.Models;
+using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
+using Xunit;
+
+namespace NomosMeters.Tests.Hosted
+{
+    /// <summary>Connect-Nomos against the sandbox served over real sockets by a loopback Kestrel server.</summary>
+    [Collection(HostedEngineCollection.Name)]
+    public sealed class ConnectNomosHostedTests : IAsyncLifetime
+    {
+        private readonly NomosSandbox _sandbox = new NomosSandbox(new SandboxOptions { MeterOrderCount = 2500 });
+        private readonly HostedEngine _engine = new HostedEngine();
+        private LoopbackServer? _server;
+
+        public async Task InitializeAsync()
+        {
+            _server = await LoopbackServer.StartAsync((request, _, ct) => _sandbox.HandleAsync(request, ct));
+            _engine.SetVariable("uri", _server.BaseUri);
+            _engine.SetVariable("id", SandboxOptions.DefaultClientId);
+            // ConvertTo-SecureString lives in a module the hosted engine does not have: secure strings come from here.
+            _engine.SetVariable("s", Secure(SandboxOptions.DefaultClientSecret));
+            _engine.SetVariable("wrong", Secure("wrong-secret-123"));
+            _engine.SetVariable("keyS", Secure(SandboxOptions.DefaultEnrollmentApiKey));
+            _engine.SetVariable("notKey", Secure("not-the-key"));
+        }
+
+        private static System.Security.SecureString Secure(string text)
+        {
+            var secure = new System.Security.SecureString();
+            foreach (var c in text)
+            {
+                secure.AppendChar(c);
+            }
+
+            return secure;
+        }
+
+        public async Task DisposeAsync()
+        {
+            _engine.Run("Disconnect-Nomos");
+            _engine.Dispose();
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", null);
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", null);
+            Environment.SetEnvironmentVariable("NOMOS_ENROLLMENT_API_KEY", null);
+            await _server!.DisposeAsync();
+        }
+
+        [Fact]
+        public void ClientSecretParametersConnectAndTheCmdletsUseTheConnection()
+        {
+            var result = _engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; Get-MeterOrder -First 3");
+
+            result.AssertNoErrors();
+            Assert.Equal(3, result.Objects<MeterOrder>().Count);
+            Assert.Equal(1, _sandbox.TokensIssued);
+        }
+
+        [Fact]
+        public void CredentialUsesUserNameAsClientId()
+        {
+            var result = _engine.Run(
+                "$c = [pscredential]::new($id, $s); Connect-Nomos -Credential $c -BaseUri $uri -PassThru");
+
+            result.AssertNoErrors();
+            var connection = Assert.IsType<NomosConnection>(Assert.Single(result.Output).BaseObject);
+            Assert.Equal(SandboxOptions.DefaultClientId, connection.ClientId);
+            Assert.Equal("ClientCredentials", connection.AuthenticationType);
+            Assert.Equal(_server!.BaseUri, connection.BaseUri);
+            Assert.True(connection.AccessTokenExpiresAt > DateTimeOffset.UtcNow.AddMinutes(55));
+        }
+
+        [Fact]
+        public void EnvironmentVariablesAreReadWhenNoCredentialParameterIsGiven()
+        {
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", SandboxOptions.DefaultClientId);
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", SandboxOptions.DefaultClientSecret);
+
+            var result = _engine.Run("Connect-Nomos -BaseUri $uri; (Get-NomosContext).ClientId; Get-MeterOrder -First 1");
+
+            result.AssertNoErrors();
+            Assert.Equal(SandboxOptions.DefaultClientId, result.Output[0].BaseObject);
+            Assert.Single(result.Objects<MeterOrder>());
+        }
+
+        [Fact]
+        public void MissingCredentialsNameBothEnvironmentVariables()
+        {
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", null);
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", null);
+
+            var result = _engine.Run("Connect-Nomos -BaseUri $uri");
+
+            var error = result.Failure!;
+            Assert.Equal("NomosMeters.NoCredentials,NomosMeters.Commands.ConnectNomosCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("NOMOS_CLIENT_ID and NOMOS_CLIENT_SECRET", error.ErrorDetails.Message);
+            Assert.Contains("-ClientId", error.ErrorDetails.RecommendedAction);
+            Assert.Equal(0, _sandbox.RequestCount);
+        }
+
+        [Fact]
+        public void OnlyOneEnvironmentVariableSetNamesTheMissingOne()
+        {
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", "someone");
+            Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", null);
+
+            var result = _engine.Run("Connect-Nomos -BaseUri $uri");
+
+            Assert.Contains("NOMOS_CLIENT_SECRET is not set", result.Failure!.ErrorDetails.Message);
+        }
+
+        [Fact]
+        public void WrongSecretFailsAtConnectWithAClearErrorAndNoSecretInIt()
+        {
+            var result = _engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $wrong -BaseUri $uri; Get-NomosContext");
+
+            var error = result.Failure!;
+            Assert.Equal("NomosMeters.Unauthorized,NomosMeters.Commands.ConnectNomosCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+            Assert.Contains("could not sign in", error.ErrorDetails.Message);
+            Assert.Contains(SandboxOptions.DefaultClientId, error.ErrorDetails.Message);
+            Assert.DoesNotContain("wrong-secret-123", error.ErrorDetails.Message + error.Exception.Message + error.ErrorDetails.RecommendedAction);
+            Assert.Empty(result.Output);
+        }
+
+        [Fact]
+        public async Task AccessTokenConnectsWithoutATokenRequestAndCannotRenew()
+        {
+            using var http = new HttpClient(_sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.NomosBaseUri) };
+            var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(SandboxOptions.DefaultClientId + ":" + SandboxOptions.DefaultClientSecret));
+            using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = new FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("grant_type", "client_credentials") }) };
+            tokenRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
+            var json = System.Text.Json.JsonDocument.Parse(await (await http.SendAsync(tokenRequest)).Content.ReadAsStringAsync());
+            _engine.SetVariable("tokenS", Secure(json.RootElement.GetProperty("access_token").GetString()!));
+            var issuedBefore = _sandbox.TokensIssued;
+
+            var result = _engine.Run(
+                "Connect-Nomos -AccessToken $tokenS -BaseUri $uri; $ctx = Get-NomosContext; $ctx.AuthenticationType; $ctx.CanRenewToken; Get-MeterOrder -First 2");
+
+            result.AssertNoErrors();
+            Assert.Equal("AccessToken", result.Output[0].BaseObject);
+            Assert.Equal(false, result.Output[1].BaseObject);
+            Assert.Equal(2, result.Objects<MeterOrder>().Count);
+            Assert.Equal(issuedBefore, _sandbox.TokensIssued);
+        }
+
+        [Theory]
+        [InlineData("http://api.nomos.energy")]
+        [InlineData("ftp://127.0.0.1/")]
+        public void InsecureOrNonHttpBaseUriIsRefused(string uri)
+        {
+            _engine.SetVariable("bad", new Uri(uri));
+
+            var result = _engine.Run("Connect-Nomos -ClientId x -ClientSecret $s -BaseUri $bad");
+
+            Assert.Equal("NomosMeters.InvalidBaseUri,NomosMeters.Commands.ConnectNomosCommand", result.Failure!.FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void ApiVersionIsSentOnEveryRequest()
+        {
+            var result = _engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri -ApiVersion 2026-01-29.edison; Get-MeterOrder -First 1");
+
+            // The sandbox emulates curie only and says so: proof the header reached the server.
+            Assert.NotNull(result.Failure);
+            Assert.StartsWith("NomosMeters.BadRequest,", result.Failure!.FullyQualifiedErrorId);
+            Assert.Contains("2026-05-27.curie", result.Failure.Exception.Message);
+        }
+
+        [Fact]
+        public void ConnectingTheEnrollmentApiKeepsTheNomosConnectionAndTheReverse()
+        {
+            var result = _engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; " +
+                "Connect-Nomos -EnrollmentApiKey $keyS -EnrollmentBaseUri $uri; " +
+                "(Get-NomosContext).Services; (Get-NomosContext).EnrollmentEnvironment; Get-MeterOrder -First 1; Search-MeterEnrollment -First 1; " +
+                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; (Get-NomosContext).Services");
+
+            result.AssertNoErrors();
+            Assert.Equal("Nomos, Enrollment", result.Output[0].BaseObject);
+            Assert.Equal("Custom", result.Output[1].BaseObject);
+            Assert.Single(result.Objects<MeterOrder>());
+            Assert.Single(result.Objects<NomosMeters.Models.Enrollments.MeterEnrollment>());
+            Assert.Equal("Nomos, Enrollment", result.Output.Last().BaseObject);
+        }
+
+        [Fact]
+        public void WrongEnrollmentKeyFailsAtConnectAndLeavesTheCurrentConnectionAlone()
+        {
+            var result = _engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; " +
+                "Connect-Nomos -EnrollmentApiKey $notKey -EnrollmentBaseUri $uri");
+
+            var error = result.Failure!;
+            Assert.Equal("NomosMeters.Unauthorized,NomosMeters.Commands.ConnectNomosCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("-EnrollmentEnvironment", error.ErrorDetails.RecommendedAction);
+            Assert.DoesNotContain("not-the-key", error.ErrorDetails.Message + error.Exception.Message);
+            Assert.Equal("Nomos", _engine.Run("(Get-NomosContext).Services").Output.Single().BaseObject);
+        }
+
+        [Fact]
+        public void EnrollmentCmdletWithoutEnrollmentConnectionNamesTheParameters()
+        {
+            var result = _engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; Search-MeterEnrollment");
+
+            Assert.Equal("NomosMeters.NotConnected,NomosMeters.Commands.SearchMeterEnrollmentCommand", result.Failure!.FullyQualifiedErrorId);
+            Assert.Contains("-EnrollmentApiKey", result.Failure.Exception.Message);
+            Assert.Contains("NOMOS_ENROLLMENT_API_KEY", result.Failure.Exception.Message);
+        }
+
+        [Fact]
+        public void SandboxContextShowsWhatIsConnectedAndDisconnectClearsIt()
+        {
+            var result = _engine.Run("Connect-Nomos -Sandbox; $c = Get-NomosContext; $c.IsSandbox; $c.ApiVersion; $c.BaseUri.AbsoluteUri; \"$c\"; $c.Services; Disconnect-Nomos; @(Get-NomosContext).Count");
+
+            result.AssertNoErrors();
+            Assert.Equal(true, result.Output[0].BaseObject);
+            Assert.Equal("2026-05-27.curie", result.Output[1].BaseObject);
+            Assert.Equal(NomosSandbox.NomosBaseUri + "/", result.Output[2].BaseObject);
+            Assert.Equal(
+                $"Nomos {NomosSandbox.NomosBaseUri} (ClientCredentials, client id {SandboxOptions.DefaultClientId}); Enrollment {NomosSandbox.EnrollmentBaseUri} (Sandbox)",
+                result.Output[3].BaseObject);
+            Assert.Equal("Nomos, Enrollment", result.Output[4].BaseObject);
+            Assert.Equal(0, result.Output[5].BaseObject);
+        }
+    }
+}

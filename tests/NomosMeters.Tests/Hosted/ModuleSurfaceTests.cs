@@ -1,0 +1,67 @@
+using System.Collections;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using NomosMeters.Tests.Infrastructure;
+using Xunit;
+
+namespace NomosMeters.Tests.Hosted
+{
+    [Collection(HostedEngineCollection.Name)]
+    public sealed class ModuleSurfaceTests
+    {
+        private static readonly string[] CmdletTypesInAssembly = typeof(NomosConnection).Assembly.GetExportedTypes()
+            .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().SingleOrDefault())
+            .Where(a => a != null)
+            .Select(a => a!.VerbName + "-" + a.NounName)
+            .OrderBy(n => n)
+            .ToArray();
+
+        [Fact]
+        public void ManifestExportsExactlyTheCmdletsOfTheAssemblyWithoutWildcards()
+        {
+            var manifest = ReadManifest(RepoPaths.ModuleManifest);
+
+            var exported = ((object[])manifest["CmdletsToExport"]!).Cast<string>().OrderBy(n => n).ToArray();
+            Assert.Equal(CmdletTypesInAssembly, exported);
+            Assert.Empty((object[])manifest["FunctionsToExport"]!);
+            Assert.Empty((object[])manifest["AliasesToExport"]!);
+            Assert.Empty((object[])manifest["VariablesToExport"]!);
+            Assert.Equal(new[] { "Desktop", "Core" }, ((object[])manifest["CompatiblePSEditions"]!).Cast<string>());
+            Assert.Equal("5.1", manifest["PowerShellVersion"]);
+            Assert.Equal(typeof(NomosConnection).Assembly.GetName().Version!.ToString(3), manifest["ModuleVersion"]);
+        }
+
+        // Import-PowerShellDataFile lives in a module the hosted engine does not have; this is what it does.
+        internal static Hashtable ReadManifest(string path)
+        {
+            var ast = System.Management.Automation.Language.Parser.ParseFile(path, out _, out var errors);
+            Assert.Empty(errors);
+            var table = (System.Management.Automation.Language.HashtableAst)ast.Find(a => a is System.Management.Automation.Language.HashtableAst, false)!;
+            return (Hashtable)table.SafeGetValue();
+        }
+
+        [Fact]
+        public void GetCommandListsEveryCmdletWithAnOutputType()
+        {
+            using var engine = new HostedEngine();
+            var commands = engine.Run("Get-Command -Module NomosMeters").Objects<CmdletInfo>();
+
+            Assert.Equal(CmdletTypesInAssembly, commands.Select(c => c.Name).OrderBy(n => n));
+            Assert.All(commands, c => Assert.NotEmpty(c.OutputType));
+        }
+
+        [Fact]
+        public void BuiltModuleFolderHoldsTheModuleAndItsDependencies()
+        {
+            var files = Directory.GetFiles(RepoPaths.ModuleDirectory).Select(Path.GetFileName).ToArray();
+
+            Assert.Contains("NomosMeters.psd1", files);
+            Assert.Contains("NomosMeters.dll", files);
+            Assert.Contains("NomosMeters.Sandbox.dll", files);
+            Assert.Contains("Polly.Core.dll", files);
+            Assert.Contains("System.Text.Json.dll", files);
+            Assert.DoesNotContain("System.Management.Automation.dll", files);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace NomosMeters.Tests.Infrastructure
+{
+    /// <summary>
+    /// A real HTTP server (Kestrel) on 127.0.0.1 with an ephemeral port that hands each request to a
+    /// HttpRequestMessage-based handler, e.g. the sandbox, so the module runs over real sockets.
+    /// </summary>
+    public sealed class LoopbackServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private LoopbackServer(WebApplication app, Uri baseUri)
+        {
+            _app = app;
+            BaseUri = baseUri;
+        }
+
+        public Uri BaseUri { get; }
+
+        public static async Task<LoopbackServer> StartAsync(Func<HttpRequestMessage, HttpContext, CancellationToken, Task<HttpResponseMessage>> handle)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            var app = builder.Build();
+            app.Run(async context =>
+            {
+                using var request = await ToRequestMessageAsync(context);
+                using var response = await handle(request, context, context.RequestAborted);
+                await WriteResponseAsync(context, response);
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new LoopbackServer(app, new Uri(address));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _app.StopAsync(stopping.Token);
+            await _app.DisposeAsync();
+        }
+
+        private static async Task<HttpRequestMessage> ToRequestMessageAsync(HttpContext context)
+        {
+            // RawTarget keeps the percent-encoding exactly as the client sent it.
+            var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            var uri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{raw}");
+            var message = new HttpRequestMessage(new HttpMethod(context.Request.Method), uri);
+            var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            if (body.Length > 0 || context.Request.ContentType != null)
+            {
+                message.Content = new ByteArrayContent(body.ToArray());
+            }
+
+            foreach (var header in context.Request.Headers)
+            {
+                if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray()))
+                {
+                    message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray());
+                }
+            }
+
+            return message;
+        }
+
+        private static async Task WriteResponseAsync(HttpContext context, HttpResponseMessage response)
+        {
+            context.Response.StatusCode = (int)response.StatusCode;
+            foreach (var header in response.Headers.Concat(response.Content.Headers))
+            {
+                if (!string.Equals(header.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase) &&
+                    !string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.Headers[header.Key] = header.Value.ToArray();
+                }
+            }
+
+            await response.Content.CopyToAsync(context.Response.Body);
+        }
+    }
+}
