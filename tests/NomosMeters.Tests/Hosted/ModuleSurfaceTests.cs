@@ -51,6 +51,22 @@ namespace NomosMeters.Tests.Hosted
             Assert.All(commands, c => Assert.NotEmpty(c.OutputType));
         }
 
+        [Theory]
+        [InlineData("Search-MeterEnrollment -LoadType ev", "EV_CHARGING")]
+        [InlineData("Search-MeterEnrollment -TransmissionRegion wecc", "WECC_PC,WECC_SW")]
+        [InlineData("Search-MeterEnrollment -GlobalEnrollmentStatus not", "NOT_PARTICIPATING")]
+        [InlineData("Get-MeterOrder -Status check", "check_reviewed,check_submitted")]
+        public void EnumParametersCompleteCaseInsensitivelyOnTab(string typed, string expected)
+        {
+            using var engine = new HostedEngine();
+            engine.SetVariable("typed", typed);
+
+            var result = engine.Run("(TabExpansion2 -inputScript $typed -cursorColumn $typed.Length).CompletionMatches | ForEach-Object CompletionText");
+
+            result.AssertNoErrors();
+            Assert.Equal(expected.Split(','), result.Output.Select(o => (string)o.BaseObject));
+        }
+
         [Fact]
         public void BuiltModuleFolderHoldsTheModuleAndItsDependencies()
         {
