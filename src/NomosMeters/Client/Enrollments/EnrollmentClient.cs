@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Json;
@@ -57,7 +55,7 @@ namespace NomosMeters.Client.Enrollments
                 return SearchOneAsync(filter, range, context);
             }
 
-            return ApplyRange(SearchChunksAsync(filter, context), range, context.CancellationToken);
+            return CursorPager.Slice(SearchChunksAsync(filter, context), range, context.CancellationToken);
         }
 
         private IAsyncEnumerable<MeterEnrollment> SearchOneAsync(MeterFilterRequest filter, PageRange range, CallContext context)
@@ -74,28 +72,6 @@ namespace NomosMeters.Client.Enrollments
                 {
                     yield return meter;
                 }
-            }
-        }
-
-        private static async IAsyncEnumerable<T> ApplyRange<T>(IAsyncEnumerable<T> source, PageRange range, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            ulong skipped = 0;
-            ulong written = 0;
-            await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                if (skipped < range.Skip)
-                {
-                    skipped++;
-                    continue;
-                }
-
-                if (range.First.HasValue && written >= range.First.Value)
-                {
-                    yield break;
-                }
-
-                written++;
-                yield return item;
             }
         }
 

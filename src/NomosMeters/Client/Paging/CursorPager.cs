@@ -13,39 +13,58 @@ namespace NomosMeters.Client.Paging
     /// </summary>
     internal static class CursorPager
     {
-        public static async IAsyncEnumerable<T> StreamAsync<T>(
+        public static IAsyncEnumerable<T> StreamAsync<T>(
             Func<string?, CancellationToken, Task<Page<T>>> fetchPage,
             PageRange range,
+            string listName,
+            CancellationToken cancellationToken = default)
+            => Slice(AllPagesAsync(fetchPage, listName, cancellationToken), range, cancellationToken);
+
+        /// <summary>
+        /// Applies <c>-Skip</c>/<c>-First</c> to a lazy stream. It stops right after the last wanted item, before
+        /// asking the source for another one, so a paged source fetches no page it does not need.
+        /// </summary>
+        public static async IAsyncEnumerable<T> Slice<T>(IAsyncEnumerable<T> source, PageRange range, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (range.First == 0)
+            {
+                yield break;
+            }
+
+            ulong skipped = 0;
+            ulong written = 0;
+            await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (skipped < range.Skip)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                yield return item;
+                written++;
+                if (range.First.HasValue && written >= range.First.Value)
+                {
+                    yield break;
+                }
+            }
+        }
+
+        private static async IAsyncEnumerable<T> AllPagesAsync<T>(
+            Func<string?, CancellationToken, Task<Page<T>>> fetchPage,
             string listName,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
             string? cursor = null;
-            ulong skipped = 0;
-            ulong written = 0;
+            ulong read = 0;
             while (true)
             {
                 var page = await fetchPage(cursor, cancellationToken).ConfigureAwait(false);
                 foreach (var item in page.Items)
                 {
-                    if (skipped < range.Skip)
-                    {
-                        skipped++;
-                        continue;
-                    }
-
-                    if (range.First.HasValue && written >= range.First.Value)
-                    {
-                        yield break;
-                    }
-
-                    written++;
+                    read++;
                     yield return item;
-                }
-
-                if (range.First.HasValue && written >= range.First.Value)
-                {
-                    yield break;
                 }
 
                 if (string.IsNullOrEmpty(page.NextCursor))
@@ -57,9 +76,9 @@ namespace NomosMeters.Client.Paging
                 if (!seenCursors.Add(page.NextCursor!))
                 {
                     throw new PagingException(
-                        $"The {listName} list returned a page cursor it had already returned, after {written} objects were written. " +
+                        $"The {listName} list returned a page cursor it had already returned, after {read} objects had been read. " +
                         "Stopped instead of looping forever; narrow the filters or report this to the API provider.",
-                        written);
+                        read);
                 }
 
                 cursor = page.NextCursor;
@@ -67,16 +86,16 @@ namespace NomosMeters.Client.Paging
         }
     }
 
-    /// <summary>A list that cannot be walked to its end; says how many objects were already written.</summary>
+    /// <summary>A list that cannot be walked to its end; says how many objects had been read before.</summary>
     public sealed class PagingException : Exception
     {
-        internal PagingException(string message, ulong objectsWritten, Exception? inner = null)
+        internal PagingException(string message, ulong objectsRead, Exception? inner = null)
             : base(message, inner)
         {
-            ObjectsWritten = objectsWritten;
+            ObjectsWritten = objectsRead;
         }
 
-        /// <summary>Gets how many objects the stream had written before it failed.</summary>
+        /// <summary>Gets how many objects the stream had read (and handed on) before it failed.</summary>
         public ulong ObjectsWritten { get; }
     }
 }
