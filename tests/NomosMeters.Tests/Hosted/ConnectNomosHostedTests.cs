@@ -218,6 +218,25 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void SecretsNeverAppearInOutputContextVerboseOrDebug()
+        {
+            var result = _engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri -EnrollmentApiKey $keyS -EnrollmentBaseUri $uri -PassThru -Verbose -Debug; " +
+                "$c = Get-NomosContext; \"$c\"; $c.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" }; " +
+                "Get-MeterOrder -First 1 -Verbose -Debug | ForEach-Object Id; Search-MeterEnrollment -First 1 -Verbose -Debug | ForEach-Object MeterId");
+
+            result.AssertNoErrors();
+            var everything = string.Join("\n", result.Output.Select(o => o.ToString())
+                .Concat(result.Verbose).Concat(result.Debug).Concat(result.Warnings).Concat(result.Information));
+            Assert.Contains("ClientId=" + SandboxOptions.DefaultClientId, everything);
+            Assert.NotEmpty(result.Verbose);
+            Assert.DoesNotContain(SandboxOptions.DefaultClientSecret, everything);
+            Assert.DoesNotContain(SandboxOptions.DefaultEnrollmentApiKey, everything);
+            Assert.DoesNotContain("Bearer", everything);
+            Assert.DoesNotContain("Basic ", everything);
+        }
+
+        [Fact]
         public void SandboxContextShowsWhatIsConnectedAndDisconnectClearsIt()
         {
             var result = _engine.Run("Connect-Nomos -Sandbox; $c = Get-NomosContext; $c.IsSandbox; $c.ApiVersion; $c.BaseUri.AbsoluteUri; \"$c\"; $c.Services; Disconnect-Nomos; @(Get-NomosContext).Count");
