@@ -62,6 +62,12 @@ namespace NomosMeters
         /// <summary>Gets the path and query of the failed request.</summary>
         public string? RequestPath { get; }
 
+        /// <summary>Gets how long the server asked to wait before a retry (Retry-After or ratelimit-reset), when it said.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>Gets how many attempts were made before this error was reported.</summary>
+        public int Attempts { get; internal set; } = 1;
+
         /// <summary>Gets the stable PowerShell error id for this error, e.g. <c>NomosMeters.NotFound</c>.</summary>
         public string ErrorId => "NomosMeters." + ToPascalCase(Code);
 

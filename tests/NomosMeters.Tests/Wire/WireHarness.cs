@@ -31,7 +31,7 @@ namespace NomosMeters.Tests.Wire
                     ClientId = ClientId,
                     ClientSecret = SecretText.Protect(ClientSecret),
                     EnrollmentApiKey = enrollment ? SecretText.Protect(EnrollmentApiKey) : null,
-                    Transport = new TransportOptions { Time = time ?? TimeProvider.System },
+                    Transport = new TransportOptions { Time = time ?? TimeProvider.System, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
                 },
                 new RecordingHandler(this) { InnerHandler = Mock });
         }

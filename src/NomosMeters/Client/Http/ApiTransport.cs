@@ -23,11 +23,13 @@ namespace NomosMeters.Client.Http
         private const int MaxErrorBodyChars = 64 * 1024;
 
         private readonly HttpClient _http;
+        private readonly Polly.ResiliencePipeline _retry;
 
         public ApiTransport(HttpMessageHandler handler, TransportOptions options)
         {
             Options = options;
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _retry = RetryPolicy.Create(options);
         }
 
         public TransportOptions Options { get; }
@@ -54,13 +56,46 @@ namespace NomosMeters.Client.Http
 
             try
             {
-                return await SendOnceAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
+                return await SendWithRetriesAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
             }
             catch (NomosApiException ex) when (ex.StatusCode == 401 && token != null && RequireTokens(endpoint).CanRenew)
             {
                 // The token was rejected before its expiry (revoked, clock skew): renew once and retry once.
                 var renewed = await RequireTokens(endpoint).RenewAfterRejectionAsync(token, context).ConfigureAwait(false);
-                return await SendOnceAsync(endpoint, request, renewed, context, readSuccess).ConfigureAwait(false);
+                return await SendWithRetriesAsync(endpoint, request, renewed, context, readSuccess).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<T> SendWithRetriesAsync<T>(
+            ServiceEndpoint endpoint,
+            ApiRequest request,
+            string? token,
+            CallContext context,
+            Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
+        {
+            var resilience = Polly.ResilienceContextPool.Shared.Get(context.CancellationToken);
+            resilience.Properties.Set(RetryPolicy.RequestKey, request);
+            resilience.Properties.Set(RetryPolicy.CallKey, context);
+            resilience.Properties.Set(RetryPolicy.ClockKey, Stopwatch.StartNew());
+            var attempts = 0;
+            try
+            {
+                return await _retry.ExecuteAsync(
+                    async _ =>
+                    {
+                        attempts++;
+                        return await SendOnceAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
+                    },
+                    resilience).ConfigureAwait(false);
+            }
+            catch (NomosApiException ex)
+            {
+                ex.Attempts = attempts;
+                throw;
+            }
+            finally
+            {
+                Polly.ResilienceContextPool.Shared.Return(resilience);
             }
         }
 
@@ -114,13 +149,15 @@ namespace NomosMeters.Client.Http
                     }
 
                     var body = await ReadBoundedAsync(response, timeout.Token).ConfigureAwait(false);
-                    throw endpoint.ParseError(
+                    var error = endpoint.ParseError(
                         (int)response.StatusCode,
                         response.Content.Headers.ContentType?.MediaType,
                         request.SensitiveBody ? RedactedBody(body) : body,
                         request.Method.Method,
                         request.PathAndQuery,
                         requestId);
+                    error.RetryAfter = RetryPolicy.ServerDelay(response, Options.Time.GetUtcNow());
+                    throw error;
                 }
                 catch (Exception ex) when (IsTimeout(ex, context, timeout))
                 {

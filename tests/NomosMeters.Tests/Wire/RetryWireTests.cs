@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using NomosMeters.Client;
+using RichardSzalay.MockHttp;
+using Xunit;
+
+namespace NomosMeters.Tests.Wire
+{
+    public sealed class RetryWireTests
+    {
+        private static HttpResponseMessage Status(HttpStatusCode status, string? retryAfter = null)
+        {
+            var response = WireHarness.Json(status, "{\"code\":\"" + (int)status + "\",\"message\":\"transient\",\"requestId\":\"r\",\"docs\":\"d\"}");
+            if (retryAfter != null)
+            {
+                response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            }
+
+            return response;
+        }
+
+        private static void Serve(WireHarness h, HttpMethod method, string path, params Func<HttpResponseMessage>[] answers)
+        {
+            var queue = new ConcurrentQueue<Func<HttpResponseMessage>>(answers);
+            h.Mock.When(method, WireHarness.Base + path).Respond(_ => queue.TryDequeue(out var next) ? next() : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+        }
+
+        [Theory]
+        [InlineData(HttpStatusCode.TooManyRequests)]
+        [InlineData(HttpStatusCode.RequestTimeout)]
+        [InlineData(HttpStatusCode.InternalServerError)]
+        [InlineData(HttpStatusCode.BadGateway)]
+        [InlineData(HttpStatusCode.ServiceUnavailable)]
+        [InlineData(HttpStatusCode.GatewayTimeout)]
+        public async Task TransientStatusesAreRetriedUntilTheyPass(HttpStatusCode status)
+        {
+            using var h = new WireHarness();
+            h.ServeTokens();
+            Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(status), () => Status(status));
+
+            var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+
+            Assert.Equal("prdo_1", order.Id);
+            Assert.Equal(3, h.ApiRequests.Count);
+        }
+
+        [Theory]
+        [InlineData(HttpStatusCode.BadRequest)]
+        [InlineData(HttpStatusCode.Forbidden)]
+        [InlineData(HttpStatusCode.NotFound)]
+        [InlineData(HttpStatusCode.Conflict)]
+        [InlineData(HttpStatusCode.UnprocessableEntity)]
+        public async Task ClientErrorsAreNeverRetried(HttpStatusCode status)
+        {
+            using var h = new WireHarness();
+            h.ServeTokens();
+            Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(status));
+
+            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+
+            Assert.Equal((int)status, error.StatusCode);
+            Assert.Equal(1, error.Attempts);
+            Assert.Single(h.ApiRequests);
+        }
+
+        [Fact]
+        public async Task RetriesAreBoundedAndTheErrorSaysHowManyAttemptsWereMade()
+        {
+            using var h = new WireHarness();
+            h.ServeTokens();
+            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
+
+            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+
+            Assert.Equal(503, error.StatusCode);
+            Assert.Equal(5, error.Attempts);
+            Assert.Equal(5, h.ApiRequests.Count);
+        }
+
+        [Fact]
+        public async Task PostIsRetriedAfter429ButNotAfterA500()
+        {
+            using var h = new WireHarness();
+            h.ServeTokens();
+            Serve(h, HttpMethod.Post, "/meter-orders", () => Status(HttpStatusCode.TooManyRequests, "0"), () => Status(HttpStatusCode.InternalServerError));
+
+            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+
+            Assert.Equal(500, error.StatusCode);
+            Assert.Equal(2, h.ApiRequests.Count);
+            Assert.All(h.ApiRequests, r => Assert.Equal("{\"subscription\":\"sub_1\"}", r.Body));
+        }
+
+        [Fact]
+        public async Task RetryAfterSecondsIsHonoured()
+        {
+            using var h = new WireHarness();
+            h.ServeTokens();
+            Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(HttpStatusCode.TooManyRequests, "1"));
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+
+            // The backoff alone would be about 1 ms here; only the header explains a wait of a second.
+            Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), watch.Elapsed.ToString());
+            Assert.Equal(2, h.ApiRequests.Count);
+        }
+
+        [Fact]
+        public void RetryAfterDateAndRatelimitResetAreRead()
+        {
+            var now = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+            using var dated = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            dated.Headers.TryAddWithoutValidation("Retry-After", "Mon, 23 Nov 2026 08:00:30 GMT");
+            using var reset = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            reset.Headers.TryAddWithoutValidation("ratelimit-reset", "7");
+            using var none = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+
+            Assert.Equal(TimeSpan.FromSeconds(30), NomosMeters.Client.Http.RetryPolicy.ServerDelay(dated, now));
+            Assert.Equal(TimeSpan.FromSeconds(7), NomosMeters.Client.Http.RetryPolicy.ServerDelay(reset, now));
+            Assert.Null(NomosMeters.Client.Http.RetryPolicy.ServerDelay(none, now));
+        }
+    }
+}
