@@ -123,7 +123,7 @@ namespace NomosMeters.Tests.Wire
                 }
             });
 
-            Assert.Equal(2UL, error.ObjectsWritten);
+            Assert.Equal(2UL, error.ObjectsRead);
             Assert.Equal(2, h.EnrollmentRequests.Count);
         }
 

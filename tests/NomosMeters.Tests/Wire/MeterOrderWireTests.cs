@@ -145,7 +145,7 @@ namespace NomosMeters.Tests.Wire
             });
 
             Assert.Equal(2, count);
-            Assert.Equal(2UL, error.ObjectsWritten);
+            Assert.Equal(2UL, error.ObjectsRead);
             Assert.Contains("page cursor it had already returned", error.Message);
             Assert.Equal(2, h.ApiRequests.Count);
         }

@@ -92,10 +92,10 @@ namespace NomosMeters.Client.Paging
         internal PagingException(string message, ulong objectsRead, Exception? inner = null)
             : base(message, inner)
         {
-            ObjectsWritten = objectsRead;
+            ObjectsRead = objectsRead;
         }
 
-        /// <summary>Gets how many objects the stream had read (and handed on) before it failed.</summary>
-        public ulong ObjectsWritten { get; }
+        /// <summary>Gets how many objects the pager had read from the API (skipped ones included) before it failed.</summary>
+        public ulong ObjectsRead { get; }
     }
 }
