@@ -68,6 +68,9 @@ namespace NomosMeters
         /// <summary>Gets how many attempts were made before this error was reported.</summary>
         public int Attempts { get; internal set; } = 1;
 
+        /// <summary>Gets whether the request provably never reached the server (no connection could be made), so repeating it is safe.</summary>
+        internal bool NotSent { get; set; }
+
         /// <summary>Gets the stable PowerShell error id for this error, e.g. <c>NomosMeters.NotFound</c>.</summary>
         public string ErrorId => "NomosMeters." + ToPascalCase(Code);
 

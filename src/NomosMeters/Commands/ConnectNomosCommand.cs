@@ -13,7 +13,7 @@ namespace NomosMeters.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Nomos", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(NomosConnection))]
-    public sealed class ConnectNomosCommand : NomosCmdlet
+    public sealed partial class ConnectNomosCommand : NomosCmdlet
     {
         internal const string ClientIdVariable = "NOMOS_CLIENT_ID";
         internal const string ClientSecretVariable = "NOMOS_CLIENT_SECRET";
@@ -95,6 +95,7 @@ namespace NomosMeters.Commands
         protected override void ProcessRecord()
         {
             var settings = new NomosConnectionSettings { ApiVersion = ApiVersion };
+            ReadTuning(settings, ParameterSetName == SandboxSet);
             if (BaseUri != null)
             {
                 settings.BaseUri = BaseUriPolicy.Validate(BaseUri, "BaseUri", this);

@@ -58,6 +58,18 @@ namespace NomosMeters
         /// <summary>Gets the enrollment environment: <c>Production</c>, <c>Staging</c>, <c>Sandbox</c> or <c>Custom</c>.</summary>
         public string? EnrollmentEnvironment => Enrollment?.Environment;
 
+        /// <summary>Gets how long one HTTP request may take before it fails with a timeout.</summary>
+        public TimeSpan RequestTimeout => Transport.Options.RequestTimeout;
+
+        /// <summary>Gets how often a transient failure is retried.</summary>
+        public int MaximumRetryCount => Transport.Options.MaxRetries;
+
+        /// <summary>Gets the total time one request may spend on retries and their waits.</summary>
+        public TimeSpan RetryBudget => Transport.Options.RetryBudget;
+
+        /// <summary>Gets the most requests per second sent to the Nomos API (0: no limit).</summary>
+        public double RateLimit => Nomos?.Endpoint.RateLimiter?.RequestsPerSecond ?? 0;
+
         /// <summary>Gets when the connection was made (UTC).</summary>
         public DateTimeOffset ConnectedAt { get; }
 
@@ -67,6 +79,8 @@ namespace NomosMeters
         internal NomosServiceConnection? Nomos { get; }
 
         internal EnrollmentServiceConnection? Enrollment { get; }
+
+        private ApiTransport Transport => (Nomos?.Transport ?? Enrollment?.Transport)!;
 
         /// <summary>Gets the emulator behind a sandbox connection (tests read its state).</summary>
         internal NomosSandbox? Sandbox { get; }
@@ -165,7 +179,10 @@ namespace NomosMeters
 
         private static NomosServiceConnection ConnectNomos(NomosConnectionSettings settings, ApiTransport transport)
         {
-            var endpoint = new NomosEndpoint(settings.BaseUri, settings.ApiVersion);
+            var endpoint = new NomosEndpoint(settings.BaseUri, settings.ApiVersion)
+            {
+                RateLimiter = settings.RateLimit > 0 ? new RequestRateLimiter(settings.RateLimit, settings.Transport.Time) : null,
+            };
             endpoint.Tokens = settings.AccessToken != null
                 ? (ITokenProvider)new StaticTokenProvider(settings.AccessToken, "AccessToken")
                 : new ClientCredentialsTokenProvider(settings.ClientId!, settings.ClientSecret!, endpoint, transport);

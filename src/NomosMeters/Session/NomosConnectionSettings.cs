@@ -29,5 +29,8 @@ namespace NomosMeters
         public SecureString? EnrollmentApiKey { get; set; }
 
         public TransportOptions Transport { get; set; } = new TransportOptions();
+
+        /// <summary>Gets or sets the most requests per second sent to the Nomos API; 0 for no limit.</summary>
+        public double RateLimit { get; set; }
     }
 }

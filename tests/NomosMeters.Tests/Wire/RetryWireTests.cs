@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Client;
 using RichardSzalay.MockHttp;
@@ -93,6 +96,57 @@ namespace NomosMeters.Tests.Wire
             Assert.Equal(500, error.StatusCode);
             Assert.Equal(2, h.ApiRequests.Count);
             Assert.All(h.ApiRequests, r => Assert.Equal("{\"subscription\":\"sub_1\"}", r.Body));
+        }
+
+        [Fact]
+        public async Task PostIsRetriedWhenNoConnectionCouldBeMadeButNotWhenTheConnectionBrokeAfterSending()
+        {
+            using var h = new WireHarness();
+            h.ServeTokens();
+            var refused = new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
+            var reset = new HttpRequestException("Connection reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
+            Serve(h, HttpMethod.Post, "/meter-orders", () => throw refused, () => throw reset);
+
+            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+
+            // Refused: the server never saw it, so repeating is safe. Reset: it may have been created, so no repeat.
+            Assert.Equal("CONNECTION_FAILED", error.Code);
+            Assert.Equal(2, error.Attempts);
+            Assert.Equal(2, h.ApiRequests.Count);
+        }
+
+        [Fact]
+        public async Task AGetThatTimesOutIsRetried()
+        {
+            using var h = new WireHarness();
+            h.Connection.Nomos!.Transport.Options.RequestTimeout = TimeSpan.FromMilliseconds(200);
+            h.ServeTokens();
+            var calls = 0;
+            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
+                Interlocked.Increment(ref calls) == 1
+                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) }
+                    : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+
+            var order = await h.Connection.Nomos.MeterOrders.GetAsync("prdo_1", CallContext.None);
+
+            Assert.Equal("prdo_1", order.Id);
+            Assert.Equal(2, h.ApiRequests.Count);
+        }
+
+        /// <summary>A response body that never delivers a byte, until the reader gives up.</summary>
+        private sealed class StallingStream : MemoryStream
+        {
+            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return 0;
+            }
+
+            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return 0;
+            }
         }
 
         [Fact]

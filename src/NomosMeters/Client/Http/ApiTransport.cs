@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -111,6 +112,12 @@ namespace NomosMeters.Client.Http
             CallContext context,
             Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
         {
+            if (endpoint.RateLimiter != null)
+            {
+                // Every attempt, retries included, takes a slot; the timeout starts once the slot is ours.
+                await endpoint.RateLimiter.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
             timeout.CancelAfter(Options.RequestTimeout);
             var watch = Stopwatch.StartNew();
@@ -134,7 +141,10 @@ namespace NomosMeters.Client.Http
                     $"Could not reach {endpoint.BaseUri.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
                     method: request.Method.Method,
                     requestPath: request.PathAndQuery,
-                    innerException: ex);
+                    innerException: ex)
+                {
+                    NotSent = NeverConnected(ex),
+                };
             }
 
             using (response)
@@ -277,6 +287,15 @@ namespace NomosMeters.Client.Http
 
         internal static string? HeaderValue(HttpResponseMessage response, string name)
             => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+
+        // Refused, unresolvable or unreachable: no connection existed, so no byte of the request left this machine.
+        private static bool NeverConnected(HttpRequestException ex)
+            => Innermost(ex) is SocketException socket &&
+               (socket.SocketErrorCode == SocketError.ConnectionRefused ||
+                socket.SocketErrorCode == SocketError.HostNotFound ||
+                socket.SocketErrorCode == SocketError.HostUnreachable ||
+                socket.SocketErrorCode == SocketError.NetworkUnreachable ||
+                socket.SocketErrorCode == SocketError.TryAgain);
 
         private static Exception Innermost(Exception ex)
         {

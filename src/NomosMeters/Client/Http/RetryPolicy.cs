@@ -10,10 +10,11 @@ using Polly.Retry;
 namespace NomosMeters.Client.Http
 {
     /// <summary>
-    /// Which failures are retried and how long to wait: 429, 408, 500, 502, 503, 504 and connection failures,
-    /// honouring Retry-After (seconds or HTTP date) and ratelimit-reset, else exponential backoff with jitter;
-    /// bounded by attempts and by a total time budget. Never 400/401/403/404/409/422. A POST is retried only
-    /// after a 429, because the server refused it without acting on it (the API has no idempotency key).
+    /// Which failures are retried and how long to wait: 429, 408, 500, 502, 503, 504, connection failures and
+    /// timeouts, honouring Retry-After (seconds or HTTP date) and ratelimit-reset, else exponential backoff with
+    /// jitter; bounded by attempts and by a total time budget. Never 400/401/403/404/409/422. The API has no
+    /// idempotency key, so a POST is retried only when the server provably did not act on it: after a 429, or
+    /// when no connection could be made at all.
     /// </summary>
     internal static class RetryPolicy
     {
@@ -83,8 +84,8 @@ namespace NomosMeters.Client.Http
             }
 
             var request = context.Properties.GetValue(RequestKey, null!);
-            var transient = api.StatusCode == 0 ? api.Code == "CONNECTION_FAILED" : TransientStatuses.Contains(api.StatusCode);
-            var safeToRepeat = request.Method != HttpMethod.Post || api.StatusCode == 429;
+            var transient = api.StatusCode == 0 ? api.Code == "CONNECTION_FAILED" || api.Code == "TIMEOUT" : TransientStatuses.Contains(api.StatusCode);
+            var safeToRepeat = request.Method != HttpMethod.Post || api.StatusCode == 429 || api.NotSent;
             var elapsed = context.Properties.GetValue(ClockKey, null!).Elapsed;
             var wait = api.RetryAfter ?? TimeSpan.Zero;
             return transient && safeToRepeat && elapsed + wait < options.RetryBudget;

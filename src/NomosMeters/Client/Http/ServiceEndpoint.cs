@@ -23,6 +23,9 @@ namespace NomosMeters.Client.Http
 
         public ITokenProvider? Tokens { get; set; }
 
+        /// <summary>Gets or sets the client-side limit on request starts, or null for none.</summary>
+        public RequestRateLimiter? RateLimiter { get; set; }
+
         public Uri Resolve(string pathAndQuery) => new Uri(BaseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery, UriKind.Absolute);
 
         /// <summary>Adds the service's own headers (e.g. <c>X-API-Version</c>).</summary>
