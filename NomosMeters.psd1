@@ -15,6 +15,7 @@
         'Disconnect-Nomos'
         'Get-NomosContext'
         'Get-MeterOrder'
+        'New-MeterOrder'
         'Search-MeterEnrollment'
         'Get-MeterEnrollment'
     )

@@ -71,8 +71,25 @@ namespace NomosMeters
         /// <summary>Gets whether the request provably never reached the server (no connection could be made), so repeating it is safe.</summary>
         internal bool NotSent { get; set; }
 
-        /// <summary>Gets the stable PowerShell error id for this error, e.g. <c>NomosMeters.NotFound</c>.</summary>
-        public string ErrorId => "NomosMeters." + ToPascalCase(Code);
+        /// <summary>
+        /// Gets the stable PowerShell error id for this error, e.g. <c>NomosMeters.NotFound</c>; a business rule the
+        /// API names (e.g. <c>duplicate_meter_order</c>) is more telling than its status, so it wins:
+        /// <c>NomosMeters.DuplicateMeterOrder</c>.
+        /// </summary>
+        public string ErrorId => "NomosMeters." + ToPascalCase(BusinessCode ?? Code);
+
+        /// <summary>Gets the business rule the API reports as broken (a field error code from the spec's business list), or null.</summary>
+        public string? BusinessCode => FieldErrors.Select(e => e.Code).FirstOrDefault(c => c != null && BusinessCodes.Contains(c));
+
+        // The business error codes of the Nomos API spec; validation codes (invalid_type, too_small, ...) stay under the status.
+        private static readonly HashSet<string> BusinessCodes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "unserviceable_zip", "ended_subscription", "duplicate_grid_reduction", "missing_smart_meter", "missing_module_1",
+            "unsupported_product", "unsupported_meter_order", "duplicate_meter_order", "unsupported_meter",
+            "out_of_period_meter_reading", "unsupported_meter_reading", "duplicate_meter_reading", "implausible_meter_reading",
+            "duplicate_customer_email", "invalid_iban", "upgrade_api_version", "withdrawal_not_allowed",
+            "invalid_termination_date", "subscription_not_started",
+        };
 
         internal static string ToPascalCase(string code)
         {

@@ -20,6 +20,9 @@ namespace NomosMeters.Commands
             }
         }
 
+        /// <summary>Credentials and permissions fail the same way for every item of a pipeline: stop instead of repeating the error.</summary>
+        public static bool StopsEveryItem(NomosApiException ex) => ex.StatusCode == 401 || ex.StatusCode == 402 || ex.StatusCode == 403;
+
         public static ErrorRecord InvalidArgument(string errorId, string message, object? target, string? recommendedAction = null)
         {
             var record = new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
@@ -77,6 +80,12 @@ namespace NomosMeters.Commands
 
         private static string AdviceFor(NomosApiException api)
         {
+            switch (api.BusinessCode)
+            {
+                case "duplicate_meter_order": return "A subscription can have one meter order ever; see it with Get-MeterOrder -Subscription <id>.";
+                case "ended_subscription": return "The subscription has ended; a meter order needs a subscription that is still running.";
+            }
+
             switch (api.StatusCode)
             {
                 case 401: return "Check the credentials and run Connect-Nomos again.";

@@ -83,7 +83,7 @@ namespace NomosMeters.Commands
             {
                 WriteObject(Await(nomos.MeterOrders.GetAsync(id!.Trim(), Context)));
             }
-            catch (NomosApiException ex) when (!IsFatal(ex))
+            catch (NomosApiException ex) when (!ErrorRecords.StopsEveryItem(ex))
             {
                 // One bad id must not stop the others.
                 WriteError(ErrorRecords.From(ex, id));
@@ -112,8 +112,5 @@ namespace NomosMeters.Commands
             var range = new PageRange(PagingParameters.Skip, PagingParameters.First == ulong.MaxValue ? (ulong?)null : PagingParameters.First);
             WriteStream(nomos.MeterOrders.ListAsync(query, range, Context), "meter orders");
         }
-
-        // Credentials and permissions fail the same way for every id: stop instead of repeating the error.
-        private static bool IsFatal(NomosApiException ex) => ex.StatusCode == 401 || ex.StatusCode == 402 || ex.StatusCode == 403;
     }
 }

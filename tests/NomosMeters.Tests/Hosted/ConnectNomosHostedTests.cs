@@ -171,7 +171,7 @@ namespace NomosMeters.Tests.Hosted
 
             // The sandbox emulates curie only and says so: proof the header reached the server.
             Assert.NotNull(result.Failure);
-            Assert.StartsWith("NomosMeters.BadRequest,", result.Failure!.FullyQualifiedErrorId);
+            Assert.StartsWith("NomosMeters.UpgradeApiVersion,", result.Failure!.FullyQualifiedErrorId);
             Assert.Contains("2026-05-27.curie", result.Failure.Exception.Message);
         }
 

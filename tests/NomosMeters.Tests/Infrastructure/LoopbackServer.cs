@@ -31,22 +31,31 @@ namespace NomosMeters.Tests.Infrastructure
 
         public Uri BaseUri { get; }
 
-        public static async Task<LoopbackServer> StartAsync(Func<HttpRequestMessage, HttpContext, CancellationToken, Task<HttpResponseMessage>> handle)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
-            app.Run(async context =>
+        public static Task<LoopbackServer> StartAsync(Func<HttpRequestMessage, HttpContext, CancellationToken, Task<HttpResponseMessage>> handle)
+            => StartAsync(async context =>
             {
                 using var request = await ToRequestMessageAsync(context);
                 using var response = await handle(request, context, context.RequestAborted);
                 await WriteResponseAsync(context, response);
             });
-            await app.StartAsync();
+
+        /// <summary>Starts a server that hands each raw request to <paramref name="app"/> (to write or break responses by hand).</summary>
+        public static async Task<LoopbackServer> StartAsync(RequestDelegate app)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            var web = builder.Build();
+            web.Run(app);
+            await web.StartAsync();
+            return new LoopbackServer(web, AddressOf(web));
+        }
+
+        private static Uri AddressOf(WebApplication app)
+        {
             var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
                 .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LoopbackServer(app, new Uri(address));
+            return new Uri(address);
         }
 
         public async ValueTask DisposeAsync()
@@ -56,7 +65,7 @@ namespace NomosMeters.Tests.Infrastructure
             await _app.DisposeAsync();
         }
 
-        private static async Task<HttpRequestMessage> ToRequestMessageAsync(HttpContext context)
+        internal static async Task<HttpRequestMessage> ToRequestMessageAsync(HttpContext context)
         {
             // RawTarget keeps the percent-encoding exactly as the client sent it.
             var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
@@ -80,7 +89,7 @@ namespace NomosMeters.Tests.Infrastructure
             return message;
         }
 
-        private static async Task WriteResponseAsync(HttpContext context, HttpResponseMessage response)
+        internal static async Task WriteResponseAsync(HttpContext context, HttpResponseMessage response)
         {
             context.Response.StatusCode = (int)response.StatusCode;
             foreach (var header in response.Headers.Concat(response.Content.Headers))

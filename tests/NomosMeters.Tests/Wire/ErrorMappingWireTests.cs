@@ -23,7 +23,8 @@ namespace NomosMeters.Tests.Wire
 
             Assert.Equal(409, error.StatusCode);
             Assert.Equal("CONFLICT", error.Code);
-            Assert.Equal("NomosMeters.Conflict", error.ErrorId);
+            Assert.Equal("NomosMeters.DuplicateMeterOrder", error.ErrorId);
+            Assert.Equal("duplicate_meter_order", error.BusinessCode);
             Assert.Equal("req-77", error.RequestId);
             Assert.Equal("https://docs.nomos.energy/api-references/errors/CONFLICT", error.Docs);
             var field = Assert.Single(error.FieldErrors);

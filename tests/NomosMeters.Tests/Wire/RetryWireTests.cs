@@ -8,6 +8,9 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Client;
+using NomosMeters.Client.Http;
+using NomosMeters.Client.Json;
+using System.Text;
 using RichardSzalay.MockHttp;
 using Xunit;
 
@@ -91,7 +94,7 @@ namespace NomosMeters.Tests.Wire
             h.ServeTokens();
             Serve(h, HttpMethod.Post, "/meter-orders", () => Status(HttpStatusCode.TooManyRequests, "0"), () => Status(HttpStatusCode.InternalServerError));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<NomosApiException>(() => PlainPostAsync(h));
 
             Assert.Equal(500, error.StatusCode);
             Assert.Equal(2, h.ApiRequests.Count);
@@ -107,13 +110,21 @@ namespace NomosMeters.Tests.Wire
             var reset = new HttpRequestException("Connection reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
             Serve(h, HttpMethod.Post, "/meter-orders", () => throw refused, () => throw reset);
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<NomosApiException>(() => PlainPostAsync(h));
 
             // Refused: the server never saw it, so repeating is safe. Reset: it may have been created, so no repeat.
             Assert.Equal("CONNECTION_FAILED", error.Code);
             Assert.Equal(2, error.Attempts);
             Assert.Equal(2, h.ApiRequests.Count);
         }
+
+        // A POST with no SafeToRepeat mark: the general rule, not the meter-order exception to it.
+        private static Task<NomosMeters.Models.MeterOrder> PlainPostAsync(WireHarness h)
+            => h.Connection.Nomos!.Transport.SendForJsonAsync(
+                h.Connection.Nomos.Endpoint,
+                new ApiRequest(HttpMethod.Post, "/meter-orders", () => new StringContent("{\"subscription\":\"sub_1\"}", Encoding.UTF8, "application/json")),
+                NomosJsonContext.Default.MeterOrder,
+                CallContext.None);
 
         [Fact]
         public async Task AGetThatTimesOutIsRetried()
@@ -131,6 +142,46 @@ namespace NomosMeters.Tests.Wire
 
             Assert.Equal("prdo_1", order.Id);
             Assert.Equal(2, h.ApiRequests.Count);
+        }
+
+        [Fact]
+        public async Task AConnectionThatBreaksWhileA200BodyIsReadIsRetried()
+        {
+            using var h = new WireHarness();
+            h.ServeTokens();
+            var calls = 0;
+            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
+                Interlocked.Increment(ref calls) == 1
+                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(WireHarness.Order("prdo_1"))) }
+                    : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+
+            var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+
+            Assert.Equal("prdo_1", order.Id);
+            Assert.Equal(2, h.ApiRequests.Count);
+        }
+
+        /// <summary>Delivers the first half of a body, then fails as a reset connection does.</summary>
+        private sealed class BreakingStream : MemoryStream
+        {
+            private readonly int _half;
+
+            public BreakingStream(string body)
+                : base(System.Text.Encoding.UTF8.GetBytes(body)) => _half = (int)Length / 2;
+
+            public override int Read(byte[] buffer, int offset, int count)
+                => Position >= _half ? throw new IOException("Connection reset by peer") : base.Read(buffer, offset, Math.Min(count, _half - (int)Position));
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+                => Task.FromResult(Read(buffer, offset, count));
+
+            public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                var array = new byte[buffer.Length];
+                var read = Read(array, 0, array.Length);
+                array.AsSpan(0, read).CopyTo(buffer.Span);
+                return new ValueTask<int>(read);
+            }
         }
 
         /// <summary>A response body that never delivers a byte, until the reader gives up.</summary>

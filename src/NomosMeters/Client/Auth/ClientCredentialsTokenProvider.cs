@@ -129,16 +129,19 @@ namespace NomosMeters.Client.Auth
             return next;
         }
 
+        // A second client-credentials grant only issues another token: safe to repeat. A refresh grant is not
+        // (the first may have rotated the refresh token); its failure falls back to client credentials instead.
         private Task<TokenState> RequestClientCredentialsAsync(CallContext context)
-            => RequestAsync(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }, context);
+            => RequestAsync(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }, context, safeToRepeat: true);
 
-        private async Task<TokenState> RequestAsync(IEnumerable<KeyValuePair<string, string>> form, CallContext context)
+        private async Task<TokenState> RequestAsync(IEnumerable<KeyValuePair<string, string>> form, CallContext context, bool safeToRepeat = false)
         {
             var request = new ApiRequest(HttpMethod.Post, "/oauth/token", () => new FormUrlEncodedContent(form))
             {
                 Authenticate = false,
                 Authorization = BasicHeader,
                 SensitiveBody = true,
+                SafeToRepeat = safeToRepeat,
             };
             var started = _transport.Options.Time.GetUtcNow();
             var response = await _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.TokenResponse, context).ConfigureAwait(false);

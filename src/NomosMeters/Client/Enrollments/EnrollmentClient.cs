@@ -78,7 +78,8 @@ namespace NomosMeters.Client.Enrollments
         private async Task<Page<MeterEnrollment>> FetchPageAsync(MeterFilterRequest body, CallContext context)
         {
             var json = JsonSerializer.Serialize(body, NomosJsonContext.Default.MeterFilterRequest);
-            var request = new ApiRequest(HttpMethod.Post, SearchPath, () => new StringContent(json, Encoding.UTF8, "application/json"));
+            // A search only reads, whatever its method: retried like a GET.
+            var request = new ApiRequest(HttpMethod.Post, SearchPath, () => new StringContent(json, Encoding.UTF8, "application/json")) { SafeToRepeat = true };
             var page = await _transport.SendAsync(_endpoint, request, context, async (response, ct) =>
             {
                 var read = await ApiTransport.ReadJsonAsync(_endpoint, request, response, NomosJsonContext.Default.EnrollmentSearchPage, ct).ConfigureAwait(false);

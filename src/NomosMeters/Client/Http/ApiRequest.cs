@@ -26,6 +26,13 @@ namespace NomosMeters.Client.Http
         /// <summary>Gets or sets an Authorization header to send instead of the bearer token (HTTP Basic for /oauth/token).</summary>
         public Func<System.Net.Http.Headers.AuthenticationHeaderValue>? Authorization { get; set; }
 
+        /// <summary>
+        /// Gets or sets whether repeating this POST cannot act twice: a read sent as POST (a search, a
+        /// client-credentials token), or a create the server refuses to repeat (one meter order per subscription).
+        /// Such a POST is retried after an ambiguous failure like a GET.
+        /// </summary>
+        public bool SafeToRepeat { get; set; }
+
         /// <summary>Gets or sets whether request and response bodies hold secrets and must never be traced.</summary>
         public bool SensitiveBody { get; set; }
     }

@@ -133,7 +133,7 @@ namespace NomosMeters.Client.Http
             }
             catch (HttpRequestException ex)
             {
-                context.Log.Verbose($"{request.Method} {request.PathAndQuery} failed after {watch.ElapsedMilliseconds} ms: {ex.Message}");
+                context.Log.Verbose($"{request.Method} {request.PathAndQuery} failed after {watch.ElapsedMilliseconds} ms: {Innermost(ex).Message}");
                 throw new NomosApiException(
                     endpoint.Name,
                     0,

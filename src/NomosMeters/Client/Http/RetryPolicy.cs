@@ -13,8 +13,8 @@ namespace NomosMeters.Client.Http
     /// Which failures are retried and how long to wait: 429, 408, 500, 502, 503, 504, connection failures and
     /// timeouts, honouring Retry-After (seconds or HTTP date) and ratelimit-reset, else exponential backoff with
     /// jitter; bounded by attempts and by a total time budget. Never 400/401/403/404/409/422. The API has no
-    /// idempotency key, so a POST is retried only when the server provably did not act on it: after a 429, or
-    /// when no connection could be made at all.
+    /// idempotency key, so a POST is retried only when the server provably did not act on it (after a 429, or
+    /// when no connection could be made at all) or when repeating it cannot act twice (<see cref="ApiRequest.SafeToRepeat"/>).
     /// </summary>
     internal static class RetryPolicy
     {
@@ -84,8 +84,9 @@ namespace NomosMeters.Client.Http
             }
 
             var request = context.Properties.GetValue(RequestKey, null!);
-            var transient = api.StatusCode == 0 ? api.Code == "CONNECTION_FAILED" || api.Code == "TIMEOUT" : TransientStatuses.Contains(api.StatusCode);
-            var safeToRepeat = request.Method != HttpMethod.Post || api.StatusCode == 429 || api.NotSent;
+            // A broken connection or a timeout is transient whatever status line (if any) had arrived before it.
+            var transient = api.Code == "CONNECTION_FAILED" || api.Code == "TIMEOUT" || TransientStatuses.Contains(api.StatusCode);
+            var safeToRepeat = request.Method != HttpMethod.Post || request.SafeToRepeat || api.StatusCode == 429 || api.NotSent;
             var elapsed = context.Properties.GetValue(ClockKey, null!).Elapsed;
             var wait = api.RetryAfter ?? TimeSpan.Zero;
             return transient && safeToRepeat && elapsed + wait < options.RetryBudget;

@@ -44,12 +44,48 @@ namespace NomosMeters.Client.MeterOrders
             return CursorPager.StreamAsync((cursor, ct) => FetchPageAsync(query, cursor, context), range, "meter order", context.CancellationToken);
         }
 
-        /// <summary><c>POST /meter-orders</c> for one subscription.</summary>
-        public Task<MeterOrder> CreateAsync(string subscription, CallContext context)
+        /// <summary>
+        /// <c>POST /meter-orders</c> for one subscription. A subscription has at most one order ever, so the server
+        /// refuses a repeat (<c>duplicate_meter_order</c>) rather than creating a second order: the POST is retried
+        /// like a GET, and a duplicate met on a retry is the order an earlier attempt created, which is returned.
+        /// </summary>
+        public async Task<MeterOrder> CreateAsync(string subscription, CallContext context)
         {
             var body = JsonSerializer.Serialize(new InsertMeterOrderBody { Subscription = subscription }, NomosJsonContext.Default.InsertMeterOrderBody);
-            var request = new ApiRequest(HttpMethod.Post, "/meter-orders", () => new StringContent(body, Encoding.UTF8, "application/json"));
-            return _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.MeterOrder, context);
+            var request = new ApiRequest(HttpMethod.Post, "/meter-orders", () => new StringContent(body, Encoding.UTF8, "application/json"))
+            {
+                SafeToRepeat = true,
+            };
+            var started = _transport.Options.Time.GetUtcNow();
+            try
+            {
+                return await _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.MeterOrder, context).ConfigureAwait(false);
+            }
+            catch (NomosApiException ex) when (ex.Attempts > 1 && ex.BusinessCode == "duplicate_meter_order")
+            {
+                var existing = await FindCreatedSinceAsync(subscription, started - CreatedClockSkew, context).ConfigureAwait(false);
+                if (existing == null)
+                {
+                    throw;
+                }
+
+                context.Log.Verbose($"POST /meter-orders: an earlier attempt created meter order {existing.Id} for {subscription}; returning it.");
+                return existing;
+            }
+        }
+
+        // Server and client clocks differ; an order this much older than the call was not made by it.
+        private static readonly TimeSpan CreatedClockSkew = TimeSpan.FromMinutes(2);
+
+        private async Task<MeterOrder?> FindCreatedSinceAsync(string subscription, DateTimeOffset since, CallContext context)
+        {
+            var query = new MeterOrderQuery { Subscriptions = new[] { subscription }, PageSize = 1 };
+            await foreach (var order in ListAsync(query, new PageRange(0, 1), context).ConfigureAwait(false))
+            {
+                return order.CreatedAt >= since ? order : null;
+            }
+
+            return null;
         }
 
         private async Task<Page<MeterOrder>> FetchPageAsync(MeterOrderQuery query, string? cursor, CallContext context)

@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using NomosMeters.Models;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Orders a smart meter for a subscription (POST /meter-orders) and returns the new meter order.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "MeterOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(MeterOrder))]
+    public sealed class NewMeterOrderCommand : NomosServiceCmdlet
+    {
+        /// <summary>
+        /// Gets or sets the subscription id (prefix <c>sub_</c>) to order a smart meter for. Accepts plain ids and
+        /// objects with a Subscription, SubscriptionId or Id property from the pipeline.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SubscriptionId", "Id")]
+        [AllowEmptyString]
+        public string Subscription { get; set; } = string.Empty;
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (string.IsNullOrWhiteSpace(Subscription))
+            {
+                WriteError(ErrorRecords.InvalidArgument(
+                    "NomosMeters.InvalidSubscription",
+                    "A subscription id cannot be empty or whitespace.",
+                    Subscription,
+                    "Pass a subscription id such as sub_mi4f0oda6x9m7gcsvjk0ole1."));
+                return;
+            }
+
+            var subscription = Subscription.Trim();
+            var nomos = RequireNomos();
+            if (!ShouldProcess($"subscription {subscription}", "Order a smart meter"))
+            {
+                return;
+            }
+
+            try
+            {
+                WriteObject(Await(nomos.MeterOrders.CreateAsync(subscription, Context)));
+            }
+            catch (NomosApiException ex) when (!ErrorRecords.StopsEveryItem(ex))
+            {
+                // One subscription that cannot get an order (duplicate, ended, unknown) must not stop the others.
+                WriteError(ErrorRecords.From(ex, subscription));
+            }
+            catch (NomosApiException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, subscription));
+            }
+        }
+    }
+}

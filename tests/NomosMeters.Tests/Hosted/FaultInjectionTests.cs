@@ -1,0 +1,213 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using NomosMeters.Models;
+using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
+using Xunit;
+
+namespace NomosMeters.Tests.Hosted
+{
+    /// <summary>
+    /// The cmdlets, through the hosted engine, against the sandbox over real sockets with injected faults:
+    /// throttling, server errors, resets mid-body, stalls, bad bodies, short-lived tokens, Ctrl+C.
+    /// </summary>
+    [Collection(HostedEngineCollection.Name)]
+    public sealed class FaultInjectionTests : IAsyncLifetime
+    {
+        private readonly HostedEngine _engine = new HostedEngine();
+        private FaultInjectionServer? _server;
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            _engine.Run("Disconnect-Nomos");
+            _engine.Dispose();
+            if (_server != null)
+            {
+                await _server.DisposeAsync();
+            }
+        }
+
+        private async Task<FaultInjectionServer> Serve(SandboxOptions options)
+        {
+            _server = await FaultInjectionServer.StartAsync(new NomosSandbox(options));
+            _engine.SetVariable("uri", _server.BaseUri);
+            _engine.SetVariable("id", SandboxOptions.DefaultClientId);
+            _engine.SetVariable("secret", Secure(SandboxOptions.DefaultClientSecret));
+            _engine.SetVariable("manifest", RepoPaths.ModuleManifest);
+            return _server;
+        }
+
+        private void Connect(string arguments)
+            => _engine.Run("Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri " + arguments).AssertNoErrors();
+
+        [Fact]
+        public async Task AMultiPageStreamUnderMixedFaultsReturnsEveryObjectExactlyOnce()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 1000 });
+            server.SlowDelay = TimeSpan.FromSeconds(3);
+            server.Inject(2, Fault.TooManyRequests)
+                .Inject(3, Fault.InternalServerError)
+                .Inject(5, Fault.ServiceUnavailable)
+                .Inject(7, Fault.ResetMidBody)
+                .Inject(9, Fault.Slow)
+                .Inject(11, Fault.InternalServerErrorNoHint);
+            Connect("-TimeoutSec 1 -RateLimit 0");
+
+            var result = _engine.Run("Get-MeterOrder -PageSize 100 -Verbose");
+
+            result.AssertNoErrors();
+            var ids = result.Objects<MeterOrder>().Select(o => o.Id).ToList();
+            Assert.Equal(1000, ids.Count);
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            Assert.Equal(server.Sandbox.MeterOrders.Select(o => o.Id).OrderBy(i => i, StringComparer.Ordinal), ids.OrderBy(i => i, StringComparer.Ordinal));
+
+            // Every planned fault really happened, and each cost exactly one retry: 10 pages + 6 repeats.
+            Assert.Equal(16, server.Arrived);
+            Assert.Equal(6, result.Verbose.Count(v => v.Contains(", retry ")));
+            Assert.Contains(result.Verbose, v => v.Contains("TOO_MANY_REQUESTS, retry 1 of 4"));
+            Assert.Contains(result.Verbose, v => v.Contains("SERVER_ERROR, retry 2 of 4"));
+            Assert.Contains(result.Verbose, v => v.Contains("TIMEOUT, retry 1"));
+            Assert.Contains(result.Verbose, v => v.Contains("CONNECTION_FAILED, retry 1"));
+        }
+
+        [Fact]
+        public async Task TokensThatExpireEveryTwoSecondsAreRenewedAheadOfTimeOverALongerStream()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 1000, AccessTokenLifetime = TimeSpan.FromSeconds(2) });
+            server.Latency = TimeSpan.FromMilliseconds(150);
+            Connect("-RateLimit 0");
+
+            var result = _engine.Run("Get-MeterOrder -PageSize 50");
+
+            result.AssertNoErrors();
+            Assert.Equal(1000, result.Objects<MeterOrder>().Select(o => o.Id).Distinct().Count());
+            Assert.True(server.Sandbox.TokensIssued >= 2, $"{server.Sandbox.TokensIssued} token(s) issued over a stream longer than a token's life");
+            Assert.Equal(0, server.Count(401));
+        }
+
+        [Theory]
+        [InlineData(Fault.TooManyRequests)]
+        [InlineData(Fault.Slow)]
+        public async Task CtrlCDuringALongWaitStopsWithinASecond(Fault fault)
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 100 });
+            server.EveryRequest = fault;
+            server.RetryAfterSeconds = 30;
+            server.SlowDelay = TimeSpan.FromSeconds(30);
+            Connect("-RateLimit 0");
+
+            using var ps = PowerShell.Create();
+            ps.Runspace = _engine.Runspace;
+            ps.AddScript("Get-MeterOrder -First 5");
+            var running = ps.BeginInvoke();
+            Assert.True(SpinWait.SpinUntil(() => server.Arrived == 1, TimeSpan.FromSeconds(10)), "the request never arrived");
+            Thread.Sleep(300);
+
+            var watch = Stopwatch.StartNew();
+            ps.Stop();
+            watch.Stop();
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {watch.Elapsed.TotalMilliseconds:0} ms");
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+            Assert.Equal(1, server.Arrived);
+        }
+
+        [Fact]
+        public async Task EightParallelRunspacesOnOneConnectionAllSucceedWithOneRefresh()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 200, AccessTokenLifetime = TimeSpan.FromSeconds(2) });
+            var connected = _engine.Run("Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri -RateLimit 0 -PassThru");
+            connected.AssertNoErrors();
+            _engine.SetVariable("c", connected.Output.Single().BaseObject);
+            Assert.Equal(1, server.Sandbox.TokensIssued);
+
+            // Into the renewal margin (the last tenth of the token's life): every runspace now needs a new token.
+            Thread.Sleep(TimeSpan.FromMilliseconds(1900));
+            var result = _engine.Run("1..8 | ForEach-Object -Parallel { Import-Module $using:manifest; Get-MeterOrder -First 5 -Connection $using:c } -ThrottleLimit 8");
+
+            result.AssertNoErrors();
+            Assert.Equal(40, result.Output.Count);
+            Assert.Equal(2, server.Sandbox.TokensIssued);
+            Assert.Equal(0, server.Count(401));
+        }
+
+        [Fact]
+        public async Task BulkLookupsStayUnderTheConfiguredRateWithZero429s()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 100 });
+            server.RateLimit = 20;
+            var ids = server.Sandbox.MeterOrders.Take(40).Select(o => o.Id).Reverse().ToArray();
+            _engine.SetVariable("ids", ids);
+            Connect("-RateLimit 20");
+
+            var limited = _engine.Run("$ids | Get-MeterOrder");
+
+            limited.AssertNoErrors();
+            Assert.Equal(ids, limited.Objects<MeterOrder>().Select(o => o.Id));
+            Assert.Equal(0, server.Count(429));
+
+            // Control: the same lookups unthrottled do provoke the server's 429s (and are still all answered).
+            Connect("-RateLimit 0");
+            var unlimited = _engine.Run("$ids | Get-MeterOrder");
+
+            unlimited.AssertNoErrors();
+            Assert.Equal(ids, unlimited.Objects<MeterOrder>().Select(o => o.Id));
+            Assert.True(server.Count(429) > 0, "the unthrottled control run met no 429, so the server did not enforce its limit");
+        }
+
+        [Fact]
+        public async Task AMalformedPageEndsTheStreamSayingHowManyWereWrittenAndHowToResume()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 500 });
+            server.Inject(3, Fault.MalformedJson);
+            Connect("-RateLimit 0");
+
+            var result = _engine.Run("Get-MeterOrder -PageSize 100");
+
+            Assert.Equal(200, result.Objects<MeterOrder>().Select(o => o.Id).Distinct().Count());
+            var error = Assert.IsType<ErrorRecord>(result.Failure);
+            Assert.Equal("NomosMeters.InvalidResponse,NomosMeters.Commands.GetMeterOrderCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+            Assert.Contains("not valid JSON", error.ToString());
+            Assert.Contains("after 200 meter orders", error.ToString());
+            Assert.Contains("-Skip 200", error.ErrorDetails.RecommendedAction);
+
+            // A broken body is not a transient status: reported, not repeated.
+            Assert.Equal(3, server.Arrived);
+        }
+
+        [Fact]
+        public async Task AnHtmlPageInsteadOfJsonIsAClearError()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 100 });
+            server.EveryRequest = Fault.HtmlPage;
+            Connect("-RateLimit 0");
+
+            var result = _engine.Run("Get-MeterOrder");
+
+            var error = Assert.IsType<ErrorRecord>(result.Failure);
+            Assert.Equal("NomosMeters.InvalidResponse,NomosMeters.Commands.GetMeterOrderCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("text/html, not JSON", error.ToString());
+            Assert.Empty(result.Output);
+        }
+
+        private static SecureString Secure(string text)
+        {
+            var secure = new SecureString();
+            foreach (var c in text)
+            {
+                secure.AppendChar(c);
+            }
+
+            return secure;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using NomosMeters.Models;
+using NomosMeters.Tests.Infrastructure;
+using Xunit;
+
+namespace NomosMeters.Tests.Hosted
+{
+    /// <summary>New-MeterOrder against the sandbox, which allows one order per subscription ever.</summary>
+    [Collection(HostedEngineCollection.Name)]
+    public sealed class NewMeterOrderHostedTests : IDisposable
+    {
+        private readonly SandboxSession _s = new SandboxSession();
+
+        public void Dispose() => _s.Dispose();
+
+        private string[] Spare(int count)
+            => _s.Sandbox.Subscriptions.Where(x => !x.HasMeterOrder && !x.IsEnded).Take(count).Select(x => x.Id).ToArray();
+
+        private int Posts => _s.Sandbox.RequestLog.Count(r => r.StartsWith("POST /meter-orders", StringComparison.Ordinal));
+
+        [Fact]
+        public void PipedSubscriptionIdsEachGetANewOrder()
+        {
+            var subs = Spare(3);
+            _s.Engine.SetVariable("subs", subs);
+
+            var result = _s.Engine.Run("$subs | New-MeterOrder");
+
+            result.AssertNoErrors();
+            var orders = result.Objects<MeterOrder>();
+            Assert.Equal(subs, orders.Select(o => o.Subscription));
+            Assert.All(orders, o => Assert.Equal(MeterOrderStatus.Created, o.Status));
+            Assert.All(orders, o => Assert.StartsWith("prdo_", o.Id));
+            Assert.All(subs, sub => Assert.Contains(_s.Sandbox.MeterOrders, o => o.Subscription == sub));
+        }
+
+        [Fact]
+        public void WhatIfSendsNothing()
+        {
+            _s.Engine.SetVariable("sub", Spare(1)[0]);
+
+            var result = _s.Engine.Run("New-MeterOrder -Subscription $sub -WhatIf");
+
+            result.AssertNoErrors();
+            Assert.Empty(result.Output);
+            Assert.Equal(0, Posts);
+        }
+
+        [Fact]
+        public void ObjectsBindByPropertyNameSubscriptionIdOrId()
+        {
+            var subs = Spare(2);
+            _s.Engine.SetVariable("subs", subs);
+
+            var result = _s.Engine.Run("[pscustomobject]@{ SubscriptionId = $subs[0] }, [pscustomobject]@{ Id = $subs[1]; Name = 'from a subscription list' } | New-MeterOrder");
+
+            result.AssertNoErrors();
+            Assert.Equal(subs, result.Objects<MeterOrder>().Select(o => o.Subscription));
+        }
+
+        [Fact]
+        public void ADuplicateIsANonTerminatingErrorAndTheRestGoOn()
+        {
+            var spare = Spare(1)[0];
+            var taken = _s.Sandbox.MeterOrders.First(o => o.Status == MeterOrderStatus.Cancelled).Subscription;
+            _s.Engine.SetVariable("subs", new[] { taken, spare });
+
+            var result = _s.Engine.Run("$subs | New-MeterOrder");
+
+            Assert.Equal(spare, Assert.Single(result.Objects<MeterOrder>()).Subscription);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NomosMeters.DuplicateMeterOrder,NomosMeters.Commands.NewMeterOrderCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+            Assert.Equal(taken, error.TargetObject);
+            Assert.Contains("Get-MeterOrder -Subscription", error.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void GetMeterOrderOutputPipesIntoNewMeterOrderBySubscription()
+        {
+            var cancelled = _s.Sandbox.MeterOrders.First(o => o.Status == MeterOrderStatus.Cancelled);
+
+            var result = _s.Engine.Run("Get-MeterOrder -Status cancelled -First 1 | New-MeterOrder");
+
+            // The subscription, not the order id, reached the API: and it already had its one order.
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(cancelled.Subscription, error.TargetObject);
+            Assert.Contains("POST /meter-orders", error.ToString());
+        }
+
+        [Fact]
+        public void AnEndedSubscriptionIsRefusedWithItsOwnErrorId()
+        {
+            var ended = _s.Sandbox.Subscriptions.First(x => x.IsEnded && !x.HasMeterOrder).Id;
+            _s.Engine.SetVariable("sub", ended);
+
+            var result = _s.Engine.Run("New-MeterOrder $sub");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NomosMeters.EndedSubscription,NomosMeters.Commands.NewMeterOrderCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        }
+
+        [Theory]
+        [InlineData("''")]
+        [InlineData("'   '")]
+        public void AnEmptyIdIsRefusedWithoutARequest(string value)
+        {
+            var result = _s.Engine.Run($"New-MeterOrder -Subscription {value}");
+
+            Assert.Equal("NomosMeters.InvalidSubscription,NomosMeters.Commands.NewMeterOrderCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+            Assert.Equal(0, Posts);
+        }
+    }
+}
