@@ -9,6 +9,9 @@ namespace NomosMeters.Client
         void Verbose(string message);
 
         void Debug(string message);
+
+        /// <summary>Gets whether debug lines are wanted; request and response bodies are only read out for them when so.</summary>
+        bool DebugEnabled { get; }
     }
 
     /// <summary>A log that drops everything.</summary>
@@ -27,5 +30,7 @@ namespace NomosMeters.Client
         public void Debug(string message)
         {
         }
+
+        public bool DebugEnabled => false;
     }
 }

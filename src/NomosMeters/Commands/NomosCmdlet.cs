@@ -17,7 +17,7 @@ namespace NomosMeters.Commands
         private PipelineBridge? _bridge;
         private CallContext? _context;
 
-        internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, WriteDebug);
+        internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, WriteDebug, IsDebugWanted());
 
         internal CallContext Context => _context ??= new CallContext(_cancellation.Token, Bridge);
 
@@ -30,6 +30,20 @@ namespace NomosMeters.Commands
 
         /// <inheritdoc/>
         protected override void StopProcessing() => _cancellation.Cancel();
+
+        // -Debug, or $DebugPreference set to anything but SilentlyContinue (as WriteDebug itself decides).
+        private bool IsDebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+            {
+                return LanguagePrimitives.IsTrue(debug);
+            }
+
+            var preference = GetVariableValue("DebugPreference");
+            return preference != null &&
+                   LanguagePrimitives.TryConvertTo<ActionPreference>(preference, out var value) &&
+                   value != ActionPreference.SilentlyContinue;
+        }
 
         /// <inheritdoc/>
         protected override void EndProcessing() => _bridge?.Drain();

@@ -18,8 +18,9 @@ namespace NomosMeters.Commands
         private readonly Action<string> _writeDebug;
         private readonly int _pipelineThreadId = Environment.CurrentManagedThreadId;
 
-        public PipelineBridge(Action<string> writeVerbose, Action<string> writeDebug)
+        public PipelineBridge(Action<string> writeVerbose, Action<string> writeDebug, bool debugEnabled)
         {
+            DebugEnabled = debugEnabled;
             _writeVerbose = writeVerbose;
             _writeDebug = writeDebug;
         }
@@ -27,6 +28,8 @@ namespace NomosMeters.Commands
         public void Verbose(string message) => Post(() => _writeVerbose(message));
 
         public void Debug(string message) => Post(() => _writeDebug(message));
+
+        public bool DebugEnabled { get; }
 
         /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing queued messages as they come.</summary>
         public T Wait<T>(Task<T> task)

@@ -52,6 +52,7 @@ namespace NomosMeters.Tests.Infrastructure
         private readonly NomosSandbox _sandbox;
         private readonly ConcurrentDictionary<int, Fault> _faults = new ConcurrentDictionary<int, Fault>();
         private readonly ConcurrentQueue<ServedRequest> _log = new ConcurrentQueue<ServedRequest>();
+        private readonly ConcurrentQueue<string> _tokenBodies = new ConcurrentQueue<string>();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly object _bucketGate = new object();
         private LoopbackServer? _server;
@@ -82,6 +83,9 @@ namespace NomosMeters.Tests.Infrastructure
         public IReadOnlyList<ServedRequest> Log => _log.ToArray();
 
         public int Count(int status) => Log.Count(r => r.Status == status);
+
+        /// <summary>Gets the token endpoint's response bodies (they hold the access and refresh tokens issued).</summary>
+        public IReadOnlyList<string> TokenBodies => _tokenBodies.ToArray();
 
         /// <summary>Gets how many API requests have arrived, answered or not yet.</summary>
         public int Arrived => Volatile.Read(ref _apiOrdinal);
@@ -114,6 +118,7 @@ namespace NomosMeters.Tests.Infrastructure
             if (request.RequestUri!.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal))
             {
                 using var token = await _sandbox.HandleAsync(request, context.RequestAborted);
+                _tokenBodies.Enqueue(await token.Content.ReadAsStringAsync());
                 await LoopbackServer.WriteResponseAsync(context, token);
                 return;
             }

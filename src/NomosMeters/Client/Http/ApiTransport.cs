@@ -85,7 +85,7 @@ namespace NomosMeters.Client.Http
                     async _ =>
                     {
                         attempts++;
-                        return await SendOnceAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
+                        return await SendOnceAsync(endpoint, request, token, attempts, context, readSuccess).ConfigureAwait(false);
                     },
                     resilience).ConfigureAwait(false);
             }
@@ -109,6 +109,7 @@ namespace NomosMeters.Client.Http
             ServiceEndpoint endpoint,
             ApiRequest request,
             string? token,
+            int attempt,
             CallContext context,
             Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
         {
@@ -122,6 +123,11 @@ namespace NomosMeters.Client.Http
             timeout.CancelAfter(Options.RequestTimeout);
             var watch = Stopwatch.StartNew();
             using var message = BuildMessage(endpoint, request, token);
+            if (context.Log.DebugEnabled)
+            {
+                context.Log.Debug(await DebugTrace.RequestAsync(message, request).ConfigureAwait(false));
+            }
+
             HttpResponseMessage response;
             try
             {
@@ -150,9 +156,14 @@ namespace NomosMeters.Client.Http
             using (response)
             {
                 var requestId = HeaderValue(response, "X-Request-Id");
-                context.Log.Verbose(RequestTrace.Line(request, (int)response.StatusCode, watch.ElapsedMilliseconds, requestId));
+                context.Log.Verbose(RequestTrace.Line(request, (int)response.StatusCode, watch.ElapsedMilliseconds, requestId, attempt));
                 try
                 {
+                    if (context.Log.DebugEnabled)
+                    {
+                        context.Log.Debug(await DebugTrace.ResponseAsync(response, request, watch.ElapsedMilliseconds, timeout.Token).ConfigureAwait(false));
+                    }
+
                     if (response.IsSuccessStatusCode)
                     {
                         return await readSuccess(response, timeout.Token).ConfigureAwait(false);
