@@ -199,6 +199,22 @@ namespace NomosMeters.Tests.Hosted
             Assert.Empty(result.Output);
         }
 
+        [Fact]
+        public async Task IdsWithSlashesOrQuestionMarksStayInsideTheirPathSegment()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 10 });
+            Connect("-RateLimit 0");
+
+            var result = _engine.Run("'prdo_x/../../oauth/token', 'prdo_y?limit=1&cursor=z', 'prdo_z#frag' | Get-MeterOrder");
+
+            Assert.Empty(result.Output);
+            Assert.Equal(3, result.Errors.Count);
+            Assert.All(result.Errors, e => Assert.StartsWith("NomosMeters.NotFound,", e.FullyQualifiedErrorId));
+            Assert.Equal(
+                new[] { "/meter-orders/prdo_x%2F..%2F..%2Foauth%2Ftoken", "/meter-orders/prdo_y%3Flimit%3D1%26cursor%3Dz", "/meter-orders/prdo_z%23frag" },
+                server.Log.OrderBy(r => r.Ordinal).Select(r => r.PathAndQuery));
+        }
+
         private static SecureString Secure(string text)
         {
             var secure = new SecureString();
