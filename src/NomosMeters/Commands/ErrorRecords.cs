@@ -42,9 +42,11 @@ namespace NomosMeters.Commands
 
         private static ErrorRecord FromApi(NomosApiException api, object? target)
         {
+            // Retries happen out of sight; an error after several attempts says so.
+            var message = api.Attempts > 1 ? $"{api.Message} Gave up after {api.Attempts} attempts." : api.Message;
             var record = new ErrorRecord(api, api.ErrorId, CategoryFor(api), target)
             {
-                ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = AdviceFor(api) },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = AdviceFor(api) },
             };
             return record;
         }

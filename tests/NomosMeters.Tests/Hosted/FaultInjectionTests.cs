@@ -185,6 +185,31 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public async Task APageThatStillFailsAfterItsRetriesEndsTheStreamSayingHowToResume()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 500 });
+            server.Inject(3, Fault.ServiceUnavailable).Inject(4, Fault.ServiceUnavailable);
+            Connect("-RateLimit 0 -MaximumRetryCount 1");
+
+            var result = _engine.Run("Get-MeterOrder -PageSize 100");
+
+            Assert.Equal(200, result.Objects<MeterOrder>().Select(o => o.Id).Distinct().Count());
+            var error = Assert.IsType<ErrorRecord>(result.Failure);
+            Assert.Equal("NomosMeters.ServerError,NomosMeters.Commands.GetMeterOrderCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("Gave up after 2 attempts", error.ToString());
+            Assert.Contains("after 200 meter orders", error.ToString());
+            Assert.Contains("-Skip 200", error.ErrorDetails.RecommendedAction);
+            Assert.Equal(4, server.Arrived);
+
+            // Resuming as advised gives exactly the rest.
+            var rest = _engine.Run("Get-MeterOrder -PageSize 100 -Skip 200");
+            rest.AssertNoErrors();
+            var all = result.Objects<MeterOrder>().Concat(rest.Objects<MeterOrder>()).Select(o => o.Id).ToList();
+            Assert.Equal(500, all.Distinct().Count());
+            Assert.Equal(500, all.Count);
+        }
+
+        [Fact]
         public async Task AnHtmlPageInsteadOfJsonIsAClearError()
         {
             var server = await Serve(new SandboxOptions { MeterOrderCount = 100 });
