@@ -75,9 +75,30 @@ namespace NomosMeters.Tests.Hosted
             Assert.Contains("NomosMeters.psd1", files);
             Assert.Contains("NomosMeters.dll", files);
             Assert.Contains("NomosMeters.Sandbox.dll", files);
-            Assert.Contains("Polly.Core.dll", files);
             Assert.Contains("System.Text.Json.dll", files);
+            Assert.Contains("Microsoft.Bcl.TimeProvider.dll", files);
             Assert.DoesNotContain("System.Management.Automation.dll", files);
+        }
+
+        [Fact]
+        public void PrivateDependenciesLieInDependenciesWhereTheDefaultLoadContextCannotFindThem()
+        {
+            var root = Directory.GetFiles(RepoPaths.ModuleDirectory).Select(Path.GetFileName).ToArray();
+            var isolated = Directory.GetFiles(Path.Combine(RepoPaths.ModuleDirectory, "Dependencies")).Select(Path.GetFileName).OrderBy(n => n).ToArray();
+
+            Assert.Equal(new[] { "NomosMeters.Engine.dll", "Polly.Core.dll" }, isolated);
+            Assert.DoesNotContain("Polly.Core.dll", root);
+            Assert.DoesNotContain("NomosMeters.Engine.dll", root);
+        }
+
+        [Fact]
+        public void ModuleAssemblyReachesPollyOnlyThroughTheEngineBridge()
+        {
+            // A direct reference would be bound to whatever Polly.Core the default load context already holds.
+            var references = typeof(NomosConnection).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToArray();
+
+            Assert.Contains("NomosMeters.Engine", references);
+            Assert.DoesNotContain(references, name => name!.StartsWith("Polly", System.StringComparison.Ordinal));
         }
     }
 }

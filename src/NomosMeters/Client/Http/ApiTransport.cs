@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using NomosMeters.Engine;
 
 namespace NomosMeters.Client.Http
 {
@@ -24,13 +25,13 @@ namespace NomosMeters.Client.Http
         private const int MaxErrorBodyChars = 64 * 1024;
 
         private readonly HttpClient _http;
-        private readonly Polly.ResiliencePipeline _retry;
+        private readonly RetryPipeline _retry;
 
         public ApiTransport(HttpMessageHandler handler, TransportOptions options)
         {
             Options = options;
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-            _retry = RetryPolicy.Create(options);
+            _retry = new RetryPipeline(RetryPolicy.Settings(options));
         }
 
         public TransportOptions Options { get; }
@@ -74,10 +75,6 @@ namespace NomosMeters.Client.Http
             CallContext context,
             Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
         {
-            var resilience = Polly.ResilienceContextPool.Shared.Get(context.CancellationToken);
-            resilience.Properties.Set(RetryPolicy.RequestKey, request);
-            resilience.Properties.Set(RetryPolicy.CallKey, context);
-            resilience.Properties.Set(RetryPolicy.ClockKey, Stopwatch.StartNew());
             var attempts = 0;
             try
             {
@@ -87,16 +84,13 @@ namespace NomosMeters.Client.Http
                         attempts++;
                         return await SendOnceAsync(endpoint, request, token, attempts, context, readSuccess).ConfigureAwait(false);
                     },
-                    resilience).ConfigureAwait(false);
+                    RetryPolicy.ForCall(request, context, Options),
+                    context.CancellationToken).ConfigureAwait(false);
             }
             catch (NomosApiException ex)
             {
                 ex.Attempts = attempts;
                 throw;
-            }
-            finally
-            {
-                Polly.ResilienceContextPool.Shared.Return(resilience);
             }
         }
 

@@ -3,9 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Threading.Tasks;
-using Polly;
-using Polly.Retry;
+using NomosMeters.Engine;
 
 namespace NomosMeters.Client.Http
 {
@@ -18,40 +16,19 @@ namespace NomosMeters.Client.Http
     /// </summary>
     internal static class RetryPolicy
     {
-        public static readonly ResiliencePropertyKey<ApiRequest> RequestKey = new ResiliencePropertyKey<ApiRequest>("nomos.request");
-        public static readonly ResiliencePropertyKey<CallContext> CallKey = new ResiliencePropertyKey<CallContext>("nomos.call");
-        public static readonly ResiliencePropertyKey<Stopwatch> ClockKey = new ResiliencePropertyKey<Stopwatch>("nomos.elapsed");
-
         private static readonly int[] TransientStatuses = { 408, 429, 500, 502, 503, 504 };
 
-        public static ResiliencePipeline Create(TransportOptions options)
+        public static RetrySettings Settings(TransportOptions options) => new RetrySettings
         {
-            if (options.MaxRetries <= 0)
-            {
-                return ResiliencePipeline.Empty;
-            }
+            MaxRetries = options.MaxRetries,
+            BaseDelay = options.RetryBaseDelay,
+            MaxDelay = TimeSpan.FromSeconds(60),
+            Time = options.Time,
+        };
 
-            return new ResiliencePipelineBuilder { TimeProvider = options.Time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.RetryBaseDelay,
-                    MaxDelay = TimeSpan.FromSeconds(60),
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context, options)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as NomosApiException)?.RetryAfter),
-                    OnRetry = args =>
-                    {
-                        var request = args.Context.Properties.GetValue(RequestKey, null!);
-                        var reason = (args.Outcome.Exception as NomosApiException)?.Code ?? "failure";
-                        args.Context.Properties.GetValue(CallKey, CallContext.None).Log.Verbose(
-                            $"{request.Method} {request.PathAndQuery}: {reason}, retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalMilliseconds:0} ms");
-                        return default;
-                    },
-                })
-                .Build();
-        }
+        /// <summary>The rules for one call: its request decides what is safe to repeat, its clock the budget left.</summary>
+        public static IRetryRules ForCall(ApiRequest request, CallContext context, TransportOptions options)
+            => new CallRules(request, context, options);
 
         /// <summary>Reads Retry-After (delta seconds or HTTP date), else ratelimit-reset (seconds).</summary>
         public static TimeSpan? ServerDelay(HttpResponseMessage response, DateTimeOffset now)
@@ -76,20 +53,42 @@ namespace NomosMeters.Client.Http
             return null;
         }
 
-        private static bool ShouldRetry(Exception? exception, ResilienceContext context, TransportOptions options)
+        private sealed class CallRules : IRetryRules
         {
-            if (!(exception is NomosApiException api))
+            private readonly ApiRequest _request;
+            private readonly CallContext _context;
+            private readonly TransportOptions _options;
+            private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+
+            public CallRules(ApiRequest request, CallContext context, TransportOptions options)
             {
-                return false;
+                _request = request;
+                _context = context;
+                _options = options;
             }
 
-            var request = context.Properties.GetValue(RequestKey, null!);
-            // A broken connection or a timeout is transient whatever status line (if any) had arrived before it.
-            var transient = api.Code == "CONNECTION_FAILED" || api.Code == "TIMEOUT" || TransientStatuses.Contains(api.StatusCode);
-            var safeToRepeat = request.Method != HttpMethod.Post || request.SafeToRepeat || api.StatusCode == 429 || api.NotSent;
-            var elapsed = context.Properties.GetValue(ClockKey, null!).Elapsed;
-            var wait = api.RetryAfter ?? TimeSpan.Zero;
-            return transient && safeToRepeat && elapsed + wait < options.RetryBudget;
+            public bool ShouldRetry(Exception failure)
+            {
+                if (!(failure is NomosApiException api))
+                {
+                    return false;
+                }
+
+                // A broken connection or a timeout is transient whatever status line (if any) had arrived before it.
+                var transient = api.Code == "CONNECTION_FAILED" || api.Code == "TIMEOUT" || TransientStatuses.Contains(api.StatusCode);
+                var safeToRepeat = _request.Method != HttpMethod.Post || _request.SafeToRepeat || api.StatusCode == 429 || api.NotSent;
+                var wait = api.RetryAfter ?? TimeSpan.Zero;
+                return transient && safeToRepeat && _elapsed.Elapsed + wait < _options.RetryBudget;
+            }
+
+            public TimeSpan? ServerDelay(Exception failure) => (failure as NomosApiException)?.RetryAfter;
+
+            public void OnRetry(Exception failure, int retry, TimeSpan delay)
+            {
+                var reason = (failure as NomosApiException)?.Code ?? "failure";
+                _context.Log.Verbose(
+                    $"{_request.Method} {_request.PathAndQuery}: {reason}, retry {retry} of {_options.MaxRetries} in {delay.TotalMilliseconds:0} ms");
+            }
         }
     }
 }
