@@ -19,6 +19,8 @@
         'Search-MeterEnrollment'
         'Get-MeterEnrollment'
     )
+    FormatsToProcess     = @('NomosMeters.Format.ps1xml')
+    TypesToProcess       = @('NomosMeters.Types.ps1xml')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using Xunit;
 
@@ -22,9 +23,11 @@ namespace NomosMeters.Tests.Infrastructure
     {
         private readonly Runspace _runspace;
 
-        public HostedEngine(bool importModule = true)
+        public HostedEngine(bool importModule = true, PSHost? host = null)
         {
-            _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            _runspace = host == null
+                ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+                : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
             _runspace.Open();
             if (importModule)
             {
