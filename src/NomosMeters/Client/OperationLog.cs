@@ -10,6 +10,9 @@ namespace NomosMeters.Client
 
         void Debug(string message);
 
+        /// <summary>Reports that a page of a list arrived, with its item count and whether more pages follow (for progress).</summary>
+        void PageRead(int items, bool more);
+
         /// <summary>Gets whether debug lines are wanted; request and response bodies are only read out for them when so.</summary>
         bool DebugEnabled { get; }
     }
@@ -28,6 +31,10 @@ namespace NomosMeters.Client
         }
 
         public void Debug(string message)
+        {
+        }
+
+        public void PageRead(int items, bool more)
         {
         }
 

@@ -16,8 +16,11 @@ namespace NomosMeters.Commands
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private PipelineBridge? _bridge;
         private CallContext? _context;
+        private ListProgress? _listProgress;
 
-        internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, WriteDebug, IsDebugWanted());
+        internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, WriteDebug, Progress.PageRead, IsDebugWanted());
+
+        private ListProgress Progress => _listProgress ??= new ListProgress(this, MyInvocation.MyCommand.Name);
 
         internal CallContext Context => _context ??= new CallContext(_cancellation.Token, Bridge);
 
@@ -46,7 +49,11 @@ namespace NomosMeters.Commands
         }
 
         /// <inheritdoc/>
-        protected override void EndProcessing() => _bridge?.Drain();
+        protected override void EndProcessing()
+        {
+            _bridge?.Drain();
+            _listProgress?.Complete();
+        }
 
         /// <summary>Waits for <paramref name="task"/>; Ctrl+C ends the wait at once.</summary>
         internal T Await<T>(Task<T> task)
@@ -97,8 +104,11 @@ namespace NomosMeters.Commands
                 {
                     RecommendedAction = $"Run the command again; add -Skip {written} to continue after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd(),
                 };
+                _listProgress?.Complete();
                 ThrowTerminatingError(record);
             }
+
+            _listProgress?.Complete();
         }
 
         /// <summary>Runs <paramref name="onItem"/> on the pipeline thread for each object of <paramref name="stream"/>.</summary>

@@ -16,10 +16,12 @@ namespace NomosMeters.Commands
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
         private readonly Action<string> _writeVerbose;
         private readonly Action<string> _writeDebug;
+        private readonly Action<int, bool> _pageRead;
         private readonly int _pipelineThreadId = Environment.CurrentManagedThreadId;
 
-        public PipelineBridge(Action<string> writeVerbose, Action<string> writeDebug, bool debugEnabled)
+        public PipelineBridge(Action<string> writeVerbose, Action<string> writeDebug, Action<int, bool> pageRead, bool debugEnabled)
         {
+            _pageRead = pageRead;
             DebugEnabled = debugEnabled;
             _writeVerbose = writeVerbose;
             _writeDebug = writeDebug;
@@ -30,6 +32,8 @@ namespace NomosMeters.Commands
         public void Debug(string message) => Post(() => _writeDebug(message));
 
         public bool DebugEnabled { get; }
+
+        public void PageRead(int items, bool more) => Post(() => _pageRead(items, more));
 
         /// <summary>Waits for <paramref name="task"/> on the pipeline thread, writing queued messages as they come.</summary>
         public T Wait<T>(Task<T> task)

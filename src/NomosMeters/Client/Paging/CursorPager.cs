@@ -17,8 +17,8 @@ namespace NomosMeters.Client.Paging
             Func<string?, CancellationToken, Task<Page<T>>> fetchPage,
             PageRange range,
             string listName,
-            CancellationToken cancellationToken = default)
-            => Slice(AllPagesAsync(fetchPage, listName, cancellationToken), range, cancellationToken);
+            CallContext context)
+            => Slice(AllPagesAsync(fetchPage, listName, range.Needed, context.Log, context.CancellationToken), range, context.CancellationToken);
 
         /// <summary>
         /// Applies <c>-Skip</c>/<c>-First</c> to a lazy stream. It stops right after the last wanted item, before
@@ -53,6 +53,8 @@ namespace NomosMeters.Client.Paging
         private static async IAsyncEnumerable<T> AllPagesAsync<T>(
             Func<string?, CancellationToken, Task<Page<T>>> fetchPage,
             string listName,
+            ulong? needed,
+            IOperationLog log,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
@@ -61,6 +63,8 @@ namespace NomosMeters.Client.Paging
             while (true)
             {
                 var page = await fetchPage(cursor, cancellationToken).ConfigureAwait(false);
+                // "More" means more that will be fetched: not when -First is satisfied within this page.
+                log.PageRead(page.Items.Count, !string.IsNullOrEmpty(page.NextCursor) && (needed == null || read + (ulong)page.Items.Count < needed));
                 foreach (var item in page.Items)
                 {
                     read++;
