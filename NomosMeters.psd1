@@ -27,8 +27,11 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Nomos', 'Leap', 'SmartMeter', 'Energy', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://github.com/nomosmeters/NomosMeters'
+            Tags         = @('Nomos', 'Leap', 'SmartMeter', 'Energy', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/nomosmeters/NomosMeters'
+            LicenseUri   = 'https://github.com/nomosmeters/NomosMeters/blob/main/LICENSE'
+            # Copied into the package's release notes; no semicolons (they separate the pack properties).
+            ReleaseNotes = '0.1.0: Connect-Nomos (client credentials, access token, environment, sandbox), Get-MeterOrder, New-MeterOrder, Search-MeterEnrollment, Get-MeterEnrollment. Retries, rate limiting, token renewal, dependency isolation.'
         }
     }
 }

@@ -8,10 +8,12 @@
     ./build.ps1 -Task Demo      # builds, imports the module and lists meter orders from the sandbox
 .EXAMPLE
     ./build.ps1 -Task Test      # runs the test suite (dotnet test)
+.EXAMPLE
+    ./build.ps1 -Task Package   # builds Release and writes the PowerShell Gallery package to out/package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -32,6 +34,11 @@ switch ($Task) {
     'Build' {
         Invoke-Dotnet build NomosMeters.sln -c $Configuration
         Write-Host "Module: $(Join-Path $PSScriptRoot 'out/NomosMeters/NomosMeters.psd1')"
+    }
+    'Package' {
+        # Equivalent: dotnet pack src/NomosMeters/NomosMeters.csproj -c Release (a package is always a Release build)
+        Invoke-Dotnet pack src/NomosMeters/NomosMeters.csproj -c Release
+        Write-Host "Package: $(Join-Path $PSScriptRoot 'out/package')"
     }
     'Test' {
         Invoke-Dotnet test NomosMeters.sln -c $Configuration
