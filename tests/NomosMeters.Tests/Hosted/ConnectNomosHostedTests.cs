@@ -23,22 +23,10 @@ namespace NomosMeters.Tests.Hosted
             _server = await LoopbackServer.StartAsync((request, _, ct) => _sandbox.HandleAsync(request, ct));
             _engine.SetVariable("uri", _server.BaseUri);
             _engine.SetVariable("id", SandboxOptions.DefaultClientId);
-            // ConvertTo-SecureString lives in a module the hosted engine does not have: secure strings come from here.
-            _engine.SetVariable("s", Secure(SandboxOptions.DefaultClientSecret));
-            _engine.SetVariable("wrong", Secure("wrong-secret-123"));
-            _engine.SetVariable("keyS", Secure(SandboxOptions.DefaultEnrollmentApiKey));
-            _engine.SetVariable("notKey", Secure("not-the-key"));
-        }
-
-        private static System.Security.SecureString Secure(string text)
-        {
-            var secure = new System.Security.SecureString();
-            foreach (var c in text)
-            {
-                secure.AppendChar(c);
-            }
-
-            return secure;
+            _engine.SetVariable("s", Secure.From(SandboxOptions.DefaultClientSecret));
+            _engine.SetVariable("wrong", Secure.From("wrong-secret-123"));
+            _engine.SetVariable("keyS", Secure.From(SandboxOptions.DefaultEnrollmentApiKey));
+            _engine.SetVariable("notKey", Secure.From("not-the-key"));
         }
 
         public async Task DisposeAsync()
@@ -138,7 +126,7 @@ namespace NomosMeters.Tests.Hosted
             using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = new FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("grant_type", "client_credentials") }) };
             tokenRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
             var json = System.Text.Json.JsonDocument.Parse(await (await http.SendAsync(tokenRequest)).Content.ReadAsStringAsync());
-            _engine.SetVariable("tokenS", Secure(json.RootElement.GetProperty("access_token").GetString()!));
+            _engine.SetVariable("tokenS", Secure.From(json.RootElement.GetProperty("access_token").GetString()!));
             var issuedBefore = _sandbox.TokensIssued;
 
             var result = _engine.Run(

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Models;
@@ -39,7 +38,7 @@ namespace NomosMeters.Tests.Hosted
             _server = await FaultInjectionServer.StartAsync(new NomosSandbox(options));
             _engine.SetVariable("uri", _server.BaseUri);
             _engine.SetVariable("id", SandboxOptions.DefaultClientId);
-            _engine.SetVariable("secret", Secure(SandboxOptions.DefaultClientSecret));
+            _engine.SetVariable("secret", Secure.From(SandboxOptions.DefaultClientSecret));
             _engine.SetVariable("manifest", RepoPaths.ModuleManifest);
             return _server;
         }
@@ -238,17 +237,6 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(
                 new[] { "/meter-orders/prdo_x%2F..%2F..%2Foauth%2Ftoken", "/meter-orders/prdo_y%3Flimit%3D1%26cursor%3Dz", "/meter-orders/prdo_z%23frag" },
                 server.Log.OrderBy(r => r.Ordinal).Select(r => r.PathAndQuery));
-        }
-
-        private static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text)
-            {
-                secure.AppendChar(c);
-            }
-
-            return secure;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Security;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -22,8 +21,8 @@ namespace NomosMeters.Tests.Hosted
             _server = await FaultInjectionServer.StartAsync(new NomosSandbox(new SandboxOptions { MeterOrderCount = 300, MeterEnrollmentCount = 300 }));
             _engine.SetVariable("uri", _server.BaseUri);
             _engine.SetVariable("id", SandboxOptions.DefaultClientId);
-            _engine.SetVariable("secret", Secure(SandboxOptions.DefaultClientSecret));
-            _engine.SetVariable("key", Secure(SandboxOptions.DefaultEnrollmentApiKey));
+            _engine.SetVariable("secret", Secure.From(SandboxOptions.DefaultClientSecret));
+            _engine.SetVariable("key", Secure.From(SandboxOptions.DefaultEnrollmentApiKey));
         }
 
         public async Task DisposeAsync()
@@ -94,17 +93,6 @@ namespace NomosMeters.Tests.Hosted
                 .Where(value => !string.IsNullOrEmpty(value))
                 .Select(value => value!)
                 .ToArray();
-        }
-
-        private static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text)
-            {
-                secure.AppendChar(c);
-            }
-
-            return secure;
         }
     }
 }
