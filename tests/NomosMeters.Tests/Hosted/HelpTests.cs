@@ -22,18 +22,6 @@ namespace NomosMeters.Tests.Hosted
     [Collection(HostedEngineCollection.Name)]
     public sealed class HelpTests : IDisposable
     {
-        // Help for New-MeterOrder and for the transport settings of Connect-Nomos is written with their code: while
-        // this build of the module lacks them, their entries do not count as stale. Once they exist they are checked
-        // like every other entry, and these lines can go.
-        private static readonly HashSet<string> AwaitingCode = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "New-MeterOrder",
-            "Connect-Nomos -TimeoutSec",
-            "Connect-Nomos -MaximumRetryCount",
-            "Connect-Nomos -RetryBudgetSec",
-            "Connect-Nomos -RateLimit",
-        };
-
         private readonly HostedEngine _engine = new HostedEngine();
 
         public void Dispose() => _engine.Dispose();
@@ -105,18 +93,14 @@ namespace NomosMeters.Tests.Hosted
             {
                 if (!cmdlets.TryGetValue(command.Name, out var cmdlet))
                 {
-                    if (!AwaitingCode.Contains(command.Name))
-                    {
-                        problems.Add($"{command.Name}: documented, but the module has no such command");
-                    }
-
+                    problems.Add($"{command.Name}: documented, but the module has no such command");
                     continue;
                 }
 
                 var documented = command.Parameters.Concat(command.SyntaxItems.SelectMany(item => item)).Select(p => p.Name);
                 foreach (var name in documented.Distinct(StringComparer.OrdinalIgnoreCase))
                 {
-                    if (!cmdlet.Parameters.ContainsKey(name) && !IsAwaitingCode(cmdlet, name))
+                    if (!cmdlet.Parameters.ContainsKey(name))
                     {
                         problems.Add($"{command.Name} -{name}: documented, but the cmdlet has no such parameter");
                     }
@@ -132,9 +116,7 @@ namespace NomosMeters.Tests.Hosted
             var problems = new List<string>();
             foreach (var (cmdlet, command) in DocumentedCmdlets())
             {
-                var items = command.SyntaxItems
-                    .Select(item => item.Where(p => !IsAwaitingCode(cmdlet, p.Name)).ToList())
-                    .ToList();
+                var items = command.SyntaxItems;
                 if (items.Count != cmdlet.ParameterSets.Count)
                 {
                     problems.Add($"{cmdlet.Name}: {items.Count} syntax item(s) for {cmdlet.ParameterSets.Count} parameter set(s)");
@@ -252,9 +234,6 @@ namespace NomosMeters.Tests.Hosted
 
         private static string AllowedValues(ParameterMetadata parameter)
             => string.Join(", ", parameter.Attributes.OfType<ValidateSetAttribute>().SingleOrDefault()?.ValidValues ?? (IList<string>)Array.Empty<string>());
-
-        private static bool IsAwaitingCode(CmdletInfo cmdlet, string parameter)
-            => !cmdlet.Parameters.ContainsKey(parameter) && AwaitingCode.Contains($"{cmdlet.Name} -{parameter}");
 
         private static bool SameNames(IEnumerable<string> a, IEnumerable<string> b)
             => new HashSet<string>(a, StringComparer.OrdinalIgnoreCase).SetEquals(b);

@@ -43,7 +43,7 @@ namespace NomosMeters.Tests.Unit
         {
             var time = new RecordingTimeProvider();
             var limiter = new RequestRateLimiter(0.01, time);
-            limiter.WaitAsync(CancellationToken.None);
+            await limiter.WaitAsync(CancellationToken.None);
             using var cancel = new CancellationTokenSource();
 
             var waiting = limiter.WaitAsync(cancel.Token);
