@@ -19,5 +19,8 @@ namespace NomosMeters.Client
         public CancellationToken CancellationToken { get; }
 
         public IOperationLog Log { get; }
+
+        /// <summary>The same trace destination with another cancellation (e.g. one that also ends when a prefetched page is abandoned).</summary>
+        public CallContext WithCancellation(CancellationToken cancellationToken) => new CallContext(cancellationToken, Log);
     }
 }

@@ -73,6 +73,21 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void TheNextPageIsRequestedWhileTheConsumerIsStillOnTheCurrentOne()
+        {
+            // At the last object of page 1 the consumer waits (up to 10 s) for the request of page 2 to arrive.
+            var result = _s.Engine.Run(
+                "$script:n = 0; $script:seen = $null; Get-MeterOrder -PageSize 10 -First 30 | ForEach-Object { " +
+                "if (++$script:n -eq 10) { $until = [DateTime]::UtcNow.AddSeconds(10); " +
+                "while (@($sandbox.RequestLog | Where-Object { $_ -like 'GET /meter-orders*' }).Count -lt 2 -and [DateTime]::UtcNow -lt $until) { [System.Threading.Thread]::Sleep(10) }; " +
+                "$script:seen = @($sandbox.RequestLog | Where-Object { $_ -like 'GET /meter-orders*' }).Count } }; $script:n; $script:seen");
+
+            result.AssertNoErrors();
+            Assert.Equal(new object[] { 30, 2 }, result.Output.Select(o => o.BaseObject));
+            Assert.Equal(3, _s.MeterOrderRequests);
+        }
+
+        [Fact]
         public void FirstFiveRequestsOnePageOnly()
         {
             var result = _s.Engine.Run("Get-MeterOrder -First 5");

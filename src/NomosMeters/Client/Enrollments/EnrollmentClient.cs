@@ -59,7 +59,7 @@ namespace NomosMeters.Client.Enrollments
         }
 
         private IAsyncEnumerable<MeterEnrollment> SearchOneAsync(MeterFilterRequest filter, PageRange range, CallContext context)
-            => CursorPager.StreamAsync((token, ct) => FetchPageAsync(filter.WithPageToken(token), context), range, "meter enrollment", context);
+            => CursorPager.StreamAsync((token, call) => FetchPageAsync(filter.WithPageToken(token), call), range, "meter enrollment", context);
 
         private async IAsyncEnumerable<MeterEnrollment> SearchChunksAsync(MeterFilterRequest filter, CallContext context)
         {

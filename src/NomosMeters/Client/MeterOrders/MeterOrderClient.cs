@@ -41,7 +41,7 @@ namespace NomosMeters.Client.MeterOrders
                 query.PageSize = (int)Math.Max(1, needed);
             }
 
-            return CursorPager.StreamAsync((cursor, ct) => FetchPageAsync(query, cursor, context), range, "meter order", context);
+            return CursorPager.StreamAsync((cursor, call) => FetchPageAsync(query, cursor, call), range, "meter order", context);
         }
 
         /// <summary>

@@ -8,17 +8,18 @@ namespace NomosMeters.Client.Paging
 {
     /// <summary>
     /// Walks a cursor-paged list and streams its items, written once for both APIs (Nomos <c>cursor</c>/<c>next_page</c>,
-    /// enrollment <c>page_token</c>/<c>next_page_token</c>). The next page is requested only after the consumer
-    /// has taken every item of the current one, and never once <see cref="PageRange.First"/> is satisfied.
+    /// enrollment <c>page_token</c>/<c>next_page_token</c>). The first object is handed out before the second page
+    /// is asked for; from then on the next page is fetched one page ahead, while the consumer works through the
+    /// current one (cancelled if the consumer stops), and never once <see cref="PageRange.Needed"/> is satisfied.
     /// </summary>
     internal static class CursorPager
     {
         public static IAsyncEnumerable<T> StreamAsync<T>(
-            Func<string?, CancellationToken, Task<Page<T>>> fetchPage,
+            Func<string?, CallContext, Task<Page<T>>> fetchPage,
             PageRange range,
             string listName,
             CallContext context)
-            => Slice(AllPagesAsync(fetchPage, listName, range.Needed, context.Log, context.CancellationToken), range, context.CancellationToken);
+            => Slice(AllPagesAsync(fetchPage, listName, range.Needed, context), range, context.CancellationToken);
 
         /// <summary>
         /// Applies <c>-Skip</c>/<c>-First</c> to a lazy stream. It stops right after the last wanted item, before
@@ -51,33 +52,43 @@ namespace NomosMeters.Client.Paging
         }
 
         private static async IAsyncEnumerable<T> AllPagesAsync<T>(
-            Func<string?, CancellationToken, Task<Page<T>>> fetchPage,
+            Func<string?, CallContext, Task<Page<T>>> fetchPage,
             string listName,
             ulong? needed,
-            IOperationLog log,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+            CallContext context)
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
             string? cursor = null;
             ulong read = 0;
+            await using var prefetch = new PagePrefetch<T>(fetchPage, context);
             while (true)
             {
-                var page = await fetchPage(cursor, cancellationToken).ConfigureAwait(false);
-                // "More" means more that will be fetched: not when -First is satisfied within this page.
-                log.PageRead(page.Items.Count, !string.IsNullOrEmpty(page.NextCursor) && (needed == null || read + (ulong)page.Items.Count < needed));
+                var page = await prefetch.TakeAsync(cursor).ConfigureAwait(false);
+                var next = page.NextCursor;
+                // Another page is fetched only if it will be read: not when -First is satisfied within this one.
+                var fetchNext = !string.IsNullOrEmpty(next) && (needed == null || read + (ulong)page.Items.Count < needed);
+                context.Log.PageRead(page.Items.Count, fetchNext);
+
+                // A server that hands out the same cursor again would page forever (AWS.Tools #387): never fetched.
+                var repeated = fetchNext && !seenCursors.Add(next!);
                 foreach (var item in page.Items)
                 {
                     read++;
                     yield return item;
+
+                    // The first object is out: fetch the next page while the consumer works through this one.
+                    if (fetchNext && !repeated && !prefetch.Started)
+                    {
+                        prefetch.Start(next);
+                    }
                 }
 
-                if (string.IsNullOrEmpty(page.NextCursor))
+                if (!fetchNext)
                 {
                     yield break;
                 }
 
-                // A server that hands out the same cursor again would page forever (AWS.Tools #387).
-                if (!seenCursors.Add(page.NextCursor!))
+                if (repeated)
                 {
                     throw new PagingException(
                         $"The {listName} list returned a page cursor it had already returned, after {read} objects had been read. " +
@@ -85,7 +96,7 @@ namespace NomosMeters.Client.Paging
                         read);
                 }
 
-                cursor = page.NextCursor;
+                cursor = next;
             }
         }
     }
