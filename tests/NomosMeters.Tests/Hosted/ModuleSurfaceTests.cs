@@ -68,6 +68,53 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void EveryEnumValuedParameterCompletesEachValueFromAnyCaseAndRejectsAnythingElse()
+        {
+            using var engine = new HostedEngine();
+            var problems = new System.Collections.Generic.List<string>();
+            var checkedValues = 0;
+            foreach (var command in engine.Run("Get-Command -Module NomosMeters").Objects<CmdletInfo>())
+            {
+                foreach (var parameter in command.Parameters.Values.Where(p => !Cmdlet.CommonParameters.Contains(p.Name) && !Cmdlet.OptionalCommonParameters.Contains(p.Name)))
+                {
+                    var element = parameter.ParameterType.IsArray ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
+                    var values = parameter.Attributes.OfType<ValidateSetAttribute>().SelectMany(a => a.ValidValues)
+                        .Concat(element.IsEnum ? System.Enum.GetNames(element) : System.Array.Empty<string>())
+                        .Distinct()
+                        .ToList();
+                    foreach (var value in values)
+                    {
+                        // Typed in the "wrong" case, the whole value must complete to its proper spelling.
+                        var typed = $"{command.Name} -{parameter.Name} {SwapCase(value)}";
+                        engine.SetVariable("typed", typed);
+                        var completions = engine.Run("(TabExpansion2 -inputScript $typed -cursorColumn $typed.Length).CompletionMatches | ForEach-Object CompletionText");
+                        if (!completions.Output.Select(o => (string)o.BaseObject).Contains(value))
+                        {
+                            problems.Add($"{typed}: completes to {string.Join(", ", completions.Output)}");
+                        }
+
+                        checkedValues++;
+                    }
+
+                    if (values.Count > 0)
+                    {
+                        var rejected = engine.Run($"{command.Name} -{parameter.Name} NoSuchValue");
+                        if (rejected.Failure?.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", System.StringComparison.Ordinal) != true)
+                        {
+                            problems.Add($"{command.Name} -{parameter.Name} NoSuchValue: {rejected.Failure?.FullyQualifiedErrorId ?? "accepted"}");
+                        }
+                    }
+                }
+            }
+
+            Assert.True(checkedValues > 40, $"only {checkedValues} enum values found");
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }
+
+        private static string SwapCase(string value)
+            => new string(value.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
+
+        [Fact]
         public void BuiltModuleFolderHoldsTheModuleAndItsDependencies()
         {
             var files = Directory.GetFiles(RepoPaths.ModuleDirectory).Select(Path.GetFileName).ToArray();
