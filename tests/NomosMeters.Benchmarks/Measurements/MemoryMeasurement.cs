@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Tasks;
+using NomosMeters.Benchmarks.Report;
+
+namespace NomosMeters.Benchmarks.Measurements
+{
+    /// <summary>
+    /// 2. Peak managed memory and peak working set streaming a small and a large number of enrollments, each in
+    /// its own fresh process (<see cref="MemoryProbeVerb"/>); the server is a third process. Goal: flat.
+    /// </summary>
+    internal static class MemoryMeasurement
+    {
+        public const double Goal = 1.2;
+
+        public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
+        {
+            await context.Server.ConfigureAsync(latencyMs: 0);
+            var small = Probe(context, context.Settings.MemorySmall);
+            var large = Probe(context, context.Settings.MemoryLarge);
+            var sizes = $"{small.Objects:N0} vs {large.Objects:N0} enrollments";
+            return new[]
+            {
+                Row("2a", "Peak managed memory", sizes, small.PeakManagedBytes, large.PeakManagedBytes,
+                    "Highest `GC.GetTotalMemory(false)` sampled every 5 ms in the probe process" +
+                    $" (GC heap size peaks: {Mb(small.PeakHeapBytes)} vs {Mb(large.PeakHeapBytes)})."),
+                Row("2b", "Peak working set", sizes, small.PeakWorkingSetBytes, large.PeakWorkingSetBytes,
+                    "`Process.PeakWorkingSet64` of the probe process (PowerShell engine and module included)."),
+            };
+        }
+
+        private static MemoryPeaks Probe(BenchContext context, int count)
+        {
+            var line = SelfProcess.RunForLastLine(
+                TimeSpan.FromMinutes(5), "memory-probe", "--uri", context.Server.BaseUri.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture));
+            return JsonSerializer.Deserialize<MemoryPeaks>(line)!;
+        }
+
+        private static ResultRow Row(string id, string what, string sizes, long small, long large, string notes)
+        {
+            var ratio = (double)large / small;
+            return new ResultRow(
+                id,
+                $"Memory: {what.ToLowerInvariant()} ({sizes})",
+                $"large ≤ {Goal:0.0}× small",
+                Mb(large),
+                Mb(small),
+                $"{ratio:0.00}×",
+                ratio <= Goal,
+                "Search-MeterEnrollment into `ForEach-Object { $count++ }`, each size in a fresh process. " + notes);
+        }
+
+        private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+    }
+}

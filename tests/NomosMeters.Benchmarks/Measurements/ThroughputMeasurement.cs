@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using NomosMeters.Benchmarks.Report;
+
+namespace NomosMeters.Benchmarks.Measurements
+{
+    /// <summary>
+    /// 1. Objects per second of a whole list streamed into a no-op consumer, against the baseline fetching and
+    /// deserializing the same pages. Zero latency; warmed up; baseline and module runs interleaved; medians.
+    /// </summary>
+    internal static class ThroughputMeasurement
+    {
+        public const double Goal = 0.85;
+
+        // The consumer counts, so every run proves it saw the whole list; the count costs both sides nothing worth noting.
+        private const string Consumer = "| ForEach-Object { $count++ }";
+
+        public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
+        {
+            await context.Server.ConfigureAsync(latencyMs: 0);
+            var orders = context.Settings.ThroughputOrders;
+            var enrollments = context.Settings.ThroughputEnrollments;
+            return new[]
+            {
+                await MeasureAsync(context, "1a", "Get-MeterOrder (all pages, 100 per page)", orders,
+                    "Get-MeterOrder -First $total", () => context.Baseline.AllMeterOrdersAsync(100, orders)),
+                await MeasureAsync(context, "1b", "Search-MeterEnrollment (all pages, 500 per page)", enrollments,
+                    "Search-MeterEnrollment -First $total", () => context.Baseline.AllEnrollmentsAsync(500, enrollments)),
+            };
+        }
+
+        private static async Task<ResultRow> MeasureAsync(BenchContext context, string id, string name, int total, string command, Func<Task<int>> baseline)
+        {
+            context.Session.SetVariable("total", total);
+            var script = "$count = 0; " + command + " " + Consumer + "; $count";
+            double RunModule()
+            {
+                var ms = BenchContext.TimeMs(() => Expect(total, (int)context.Session.Run(script).Single().BaseObject, command));
+                return ms;
+            }
+
+            async Task<double> RunBaseline() => await BenchContext.TimeMsAsync(async () => Expect(total, await baseline(), "baseline"));
+
+            // Warm-up: JIT, connection pool, the server's own caches.
+            RunModule();
+            await RunBaseline();
+
+            var moduleMs = new List<double>();
+            var baselineMs = new List<double>();
+            for (var i = 0; i < context.Settings.Repetitions; i++)
+            {
+                baselineMs.Add(await RunBaseline());
+                moduleMs.Add(RunModule());
+            }
+
+            var moduleRate = total / (Stats.Median(moduleMs) / 1000);
+            var baselineRate = total / (Stats.Median(baselineMs) / 1000);
+            var ratio = moduleRate / baselineRate;
+            return new ResultRow(
+                id,
+                "Streaming throughput: " + name,
+                $"≥ {Goal:0.00}× baseline",
+                $"{moduleRate:N0} objects/s",
+                $"{baselineRate:N0} objects/s (HttpClient + System.Text.Json, source-generated)",
+                $"{ratio:0.00}×",
+                ratio >= Goal,
+                $"{total:N0} objects, median of {context.Settings.Repetitions} interleaved runs after a warm-up; consumer `ForEach-Object {{ $count++ }}`; " +
+                $"module {Stats.Median(moduleMs):N0} ms, baseline {Stats.Median(baselineMs):N0} ms per run.");
+        }
+
+        private static void Expect(int expected, int actual, string what)
+        {
+            if (expected != actual)
+            {
+                throw new InvalidOperationException($"{what}: expected {expected} objects, got {actual}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace NomosMeters.Benchmarks.Report
+{
+    /// <summary>One line of the report: what was measured, against what goal, and whether it held.</summary>
+    internal sealed record ResultRow(
+        string Id,
+        string Measurement,
+        string Goal,
+        string Measured,
+        string Reference,
+        string Ratio,
+        bool Passed,
+        string Notes);
+}
