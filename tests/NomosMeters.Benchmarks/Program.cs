@@ -10,5 +10,13 @@ return arguments.Verb switch
     "serve" => await ServeVerb.RunAsync(arguments),
     "memory-probe" => MemoryProbeVerb.Run(arguments),
     "import-cold" => ColdImportVerb.Run(),
-    _ => await BenchmarkRun.RunAsync(arguments),
+    null => await BenchmarkRun.RunAsync(arguments),
+    // An unknown verb must not fall through to a full run: a child started with the wrong arguments would start children of its own.
+    _ => Unknown(arguments.Verb),
 };
+
+static int Unknown(string verb)
+{
+    System.Console.Error.WriteLine($"Unknown verb '{verb}'. Run with no verb (and --quick, --smoke or --out <file>) for the benchmarks.");
+    return 2;
+}

@@ -11,8 +11,9 @@ namespace NomosMeters.Benchmarks
         {
             var assembly = typeof(SelfProcess).Assembly.Location;
             var host = Environment.ProcessPath ?? "dotnet";
-            // Under `dotnet run` or `dotnet x.dll` the host is dotnet and needs the assembly; the apphost does not.
-            var isApphost = string.Equals(Path.GetFileNameWithoutExtension(host), Path.GetFileNameWithoutExtension(assembly), StringComparison.OrdinalIgnoreCase);
+            // Under `dotnet x.dll` the host is dotnet and needs the assembly; the apphost does not. Compared by the
+            // host's name: "NomosMeters.Benchmarks" has an "extension" of its own, so stripping one would lose it.
+            var isDotnetHost = string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase);
             var start = new ProcessStartInfo(host)
             {
                 RedirectStandardOutput = true,
@@ -20,7 +21,7 @@ namespace NomosMeters.Benchmarks
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            if (!isApphost)
+            if (isDotnetHost)
             {
                 start.ArgumentList.Add(assembly);
             }
