@@ -49,6 +49,23 @@ namespace NomosMeters.Benchmarks.Client
             return output;
         }
 
+        /// <summary>
+        /// Runs a script into the cheapest consumer there is: the host counts each object as it arrives and drops it,
+        /// so no script block runs per object and nothing is kept (a PowerShell consumer would be measured too).
+        /// </summary>
+        public int RunCounting(string script)
+        {
+            using var ps = PowerShell.Create();
+            ps.Runspace = _runspace;
+            ps.AddScript(script);
+            using var output = new PSDataCollection<PSObject>();
+            var count = 0;
+            output.DataAdded += (_, _) => count += output.ReadAll().Count;
+            ps.Invoke<PSObject, PSObject>(null, output, null);
+            ThrowOnErrors(ps, script);
+            return count;
+        }
+
         public static void ThrowOnErrors(PowerShell ps, string script)
         {
             if (ps.HadErrors && ps.Streams.Error.Count > 0)
