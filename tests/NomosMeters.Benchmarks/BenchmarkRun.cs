@@ -27,9 +27,13 @@ namespace NomosMeters.Benchmarks
         {
             var settings = arguments.Has("--smoke") ? BenchmarkSettings.Smoke : arguments.Has("--quick") ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
             var outPath = arguments.Value("--out") ?? Path.Combine(ModulePaths.Root, "docs", "benchmarks.md");
-            if (!File.Exists(ModulePaths.Manifest))
+            if (!File.Exists(ModulePaths.Manifest) || !ModuleBuild.MatchesHarnessConfiguration())
             {
-                Console.Error.WriteLine("The module is not built: missing " + ModulePaths.Manifest);
+                // `dotnet run -c Release --project tests/NomosMeters.Benchmarks` builds and lays out the module itself;
+                // a harness started from its built files (or after a build of another configuration) needs this.
+                Console.Error.WriteLine(
+                    $"{ModulePaths.Manifest} is missing or is not the {MachineInfo.Configuration} build this harness measures. " +
+                    $"Run `{ModuleBuild.BuildCommand}` first (from {ModulePaths.Root}).");
                 return 2;
             }
 

@@ -55,12 +55,12 @@ namespace NomosMeters.Benchmarks
         public static BenchmarkSettings Quick { get; } = Full with
         {
             Mode = "quick",
-            Repetitions = 3,
+            Repetitions = 5,
             ThroughputOrders = 5_000,
             ThroughputEnrollments = 20_000,
             MemorySmall = 5_000,
             MemoryLarge = 50_000,
-            OverlapPages = 8,
+            OverlapPages = 12,
             LookupRateLimit = 100,
             ColdImports = 2,
         };
