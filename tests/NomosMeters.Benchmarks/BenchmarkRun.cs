@@ -50,8 +50,15 @@ namespace NomosMeters.Benchmarks
 
             var rows = new List<ResultRow>();
             var failed = false;
+            // --only 3: one measurement, for working on it; a report of it alone.
+            var only = arguments.Value("--only");
             foreach (var (name, run) in Measurements)
             {
+                if (only != null && !name.StartsWith(only + " ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 Console.Error.WriteLine($"[{settings.Mode}] {clock.Elapsed.TotalSeconds,6:0.0} s  {name}");
                 try
                 {

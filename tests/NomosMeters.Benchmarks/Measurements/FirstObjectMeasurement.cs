@@ -50,7 +50,8 @@ namespace NomosMeters.Benchmarks.Measurements
                     $"{first / bound:0.00}× the bound",
                     first <= bound,
                     $"Median of {firstMs.Count}; from invoking the script to the first object reaching the host's output collection " +
-                    "(pipeline start, cmdlet binding and the first request included)."),
+                    "(pipeline start, cmdlet binding and the first request included).",
+                    $"{first:0.0} ms to the first object against a bound of {bound:0.0} ms."),
             };
         }
 

@@ -62,7 +62,8 @@ namespace NomosMeters.Benchmarks.Measurements
                 $"{ratio:0.00}×",
                 ratio <= Goal,
                 "Search-MeterEnrollment into the host, which counts and drops each object; each size in a fresh process, " +
-                $"the small stream run {repeat}× in its process so both are watched for as many objects. " + notes);
+                $"the small stream run {repeat}× in its process so both are watched for as many objects. " + notes,
+                $"{what} grew {ratio:0.00}× from the small to the large stream ({Mb(small)} → {Mb(large)}).");
         }
 
         private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";

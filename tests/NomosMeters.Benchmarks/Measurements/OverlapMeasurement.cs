@@ -42,7 +42,7 @@ namespace NomosMeters.Benchmarks.Measurements
             {
                 atFirst = atFirst with
                 {
-                    Notes = atFirst.Notes + " Not met because of where the module starts the prefetch: the next page is requested when the " +
+                    WhyNotMet = $"{atFirst.Ratio} sequential paging: the module starts the prefetch when the " +
                         "consumer asks for a page's second object (after the first one's `WriteObject` returned), so work done on the first " +
                         "object never overlaps a request. That keeps `Select-Object -First 1` from requesting a page it will not read.",
                 };
@@ -106,7 +106,8 @@ namespace NomosMeters.Benchmarks.Measurements
                 $"{ratio:0.00}×",
                 ratio <= Goal,
                 $"Get-MeterOrder -PageSize {pageSize} into `ForEach-Object`, sleeping {sleepMs} ms at every {everyNth}th object; median of {moduleMs.Count}. " +
-                $"Perfect overlap would be about {(pages + 1) * Math.Max(latency, perPageMs):N0} ms; none about {pages * (latency + perPageMs):N0} ms.");
+                $"Perfect overlap would be about {(pages + 1) * Math.Max(latency, perPageMs):N0} ms; none about {pages * (latency + perPageMs):N0} ms.",
+                $"{ratio:0.00}× sequential paging ({module:N0} ms against {sequential:N0} ms; perfect overlap would be about {(pages + 1) * Math.Max(latency, perPageMs):N0} ms).");
         }
     }
 }

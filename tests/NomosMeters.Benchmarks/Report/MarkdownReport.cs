@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace NomosMeters.Benchmarks.Report
@@ -37,6 +38,18 @@ namespace NomosMeters.Benchmarks.Report
             foreach (var row in rows)
             {
                 text.AppendLine($"- **{row.Id}** {row.Notes}");
+            }
+
+            var notMet = rows.Where(r => !r.Passed).ToArray();
+            if (notMet.Length > 0)
+            {
+                text.AppendLine();
+                text.AppendLine("## Goals not met");
+                text.AppendLine();
+                foreach (var row in notMet)
+                {
+                    text.AppendLine($"- **{row.Id}** {row.WhyNotMet ?? "No explanation recorded; see the details above."}");
+                }
             }
 
             if (settings.Mode != "full")

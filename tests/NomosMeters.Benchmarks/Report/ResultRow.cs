@@ -1,6 +1,6 @@
 namespace NomosMeters.Benchmarks.Report
 {
-    /// <summary>One line of the report: what was measured, against what goal, and whether it held.</summary>
+    /// <summary>One line of the report: what was measured, against what goal, whether it held and, if not, why.</summary>
     internal sealed record ResultRow(
         string Id,
         string Measurement,
@@ -9,5 +9,6 @@ namespace NomosMeters.Benchmarks.Report
         string Reference,
         string Ratio,
         bool Passed,
-        string Notes);
+        string Notes,
+        string? WhyNotMet = null);
 }
