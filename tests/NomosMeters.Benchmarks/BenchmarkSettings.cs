@@ -60,7 +60,7 @@ namespace NomosMeters.Benchmarks
             ThroughputEnrollments = 20_000,
             MemorySmall = 5_000,
             MemoryLarge = 50_000,
-            OverlapPages = 12,
+            OverlapPages = 16,
             LookupRateLimit = 100,
             ColdImports = 2,
         };
