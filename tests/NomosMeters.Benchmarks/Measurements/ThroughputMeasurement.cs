@@ -56,6 +56,11 @@ namespace NomosMeters.Benchmarks.Measurements
             RunEngineFloor();
             await RunBaseline();
 
+            // Bytes allocated by one run of each (every thread of this process; the server is another process):
+            // where the module spends more than the baseline, per object.
+            var moduleBytes = AllocatedBy(() => RunModule());
+            var baselineBytes = AllocatedBy(() => RunBaseline().GetAwaiter().GetResult());
+
             var moduleMs = new List<double>();
             var baselineMs = new List<double>();
             var scriptedMs = new List<double>();
@@ -85,10 +90,18 @@ namespace NomosMeters.Benchmarks.Measurements
                 $"module {Stats.Median(moduleMs):N0} ms per run ({moduleMs.Min():N0}–{moduleMs.Max():N0}), baseline {Stats.Median(baselineMs):N0} ms ({baselineMs.Min():N0}–{baselineMs.Max():N0}). " +
                 $"Into `ForEach-Object {{ $count++ }}` instead: {total / (Stats.Median(scriptedMs) / 1000):N0} objects/s ({Stats.Median(scriptedMs):N0} ms), the script block's cost included. " +
                 $"PowerShell's own share: writing {total:N0} ready objects from a variable to the same host takes {Stats.Median(floorMs):N0} ms " +
-                $"({Stats.Median(floorMs) * 1000 / total:0.0} µs an object), so HTTP, JSON and the module's own work take about {Stats.Median(moduleMs) - Stats.Median(floorMs):N0} ms of the module's run.",
+                $"({Stats.Median(floorMs) * 1000 / total:0.0} µs an object), so HTTP, JSON and the module's own work take about {Stats.Median(moduleMs) - Stats.Median(floorMs):N0} ms of the module's run. " +
+                $"Allocated per object: module {moduleBytes / (double)total:N0} bytes, baseline {baselineBytes / (double)total:N0} bytes.",
                 $"{name}: {ratio:0.00}× the baseline. PowerShell's pipeline accounts for {Stats.Median(floorMs):N0} of the module's {Stats.Median(moduleMs):N0} ms; " +
                 $"the rest, {Stats.Median(moduleMs) - Stats.Median(floorMs):N0} ms against the baseline's {Stats.Median(baselineMs):N0} ms, is HTTP, JSON and " +
                 "everything the module does per page and per object (transport pipeline, typed output objects, the page loop and its prefetch).");
+        }
+
+        private static long AllocatedBy(Action run)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            run();
+            return GC.GetTotalAllocatedBytes(precise: true) - before;
         }
 
         private static void Expect(int expected, int actual, string what)
