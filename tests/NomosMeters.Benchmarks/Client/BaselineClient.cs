@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Threading.Tasks;
+using NomosMeters.Sandbox;
+
+namespace NomosMeters.Benchmarks.Client
+{
+    /// <summary>
+    /// The baseline: a plain HttpClient and System.Text.Json, fetching and deserializing the same pages from the
+    /// same server as the module, with nothing else (no retries, limiter, tracing or PowerShell).
+    /// </summary>
+    internal sealed class BaselineClient : IDisposable
+    {
+        private readonly HttpClient _http;
+        private string? _accessToken;
+
+        public BaselineClient(Uri baseUri) => _http = new HttpClient { BaseAddress = baseUri };
+
+        public async Task SignInAsync()
+        {
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(SandboxOptions.DefaultClientId + ":" + SandboxOptions.DefaultClientSecret));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+            {
+                Content = new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "client_credentials") }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+            using var response = await _http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            _accessToken = (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.TokenBody))!.AccessToken;
+        }
+
+        public async Task<OrderListPage> MeterOrderPageAsync(int limit, string? cursor)
+        {
+            var path = "/meter-orders?limit=" + limit + (cursor == null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor));
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _accessToken);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.OrderListPage))!;
+        }
+
+        public async Task<EnrollmentPage> EnrollmentPageAsync(int pageSize, string? pageToken, List<Guid>? meterIds = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/meters/enrollments/search")
+            {
+                Content = JsonContent.Create(new EnrollmentSearchBody(pageToken, pageSize, meterIds), WireJsonContext.Default.EnrollmentSearchBody),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.EnrollmentPage))!;
+        }
+
+        /// <summary>Streams meter orders page after page until <paramref name="max"/> are read; returns how many.</summary>
+        public async Task<int> AllMeterOrdersAsync(int limit, int max, Action<OrderListPage>? onPage = null)
+        {
+            var count = 0;
+            string? cursor = null;
+            do
+            {
+                var page = await MeterOrderPageAsync(limit, cursor);
+                count += page.Items.Count;
+                onPage?.Invoke(page);
+                cursor = page.HasMore && count < max ? page.NextPage : null;
+            }
+            while (cursor != null);
+            return Math.Min(count, max);
+        }
+
+        /// <summary>Streams enrollments page after page until <paramref name="max"/> are read; returns how many.</summary>
+        public async Task<int> AllEnrollmentsAsync(int pageSize, int max, Action<EnrollmentPage>? onPage = null)
+        {
+            var count = 0;
+            string? token = null;
+            do
+            {
+                var page = await EnrollmentPageAsync(pageSize, token);
+                count += page.Meters.Count;
+                onPage?.Invoke(page);
+                token = string.IsNullOrEmpty(page.NextPageToken) || count >= max ? null : page.NextPageToken;
+            }
+            while (token != null);
+            return Math.Min(count, max);
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Tasks;
+using NomosMeters.Benchmarks.Report;
+
+namespace NomosMeters.Benchmarks.Measurements
+{
+    /// <summary>
+    /// 2. Peak managed memory and peak working set streaming a small and a large number of enrollments, each in
+    /// its own fresh process (<see cref="MemoryProbeVerb"/>); the server is a third process. Goal: flat.
+    /// </summary>
+    internal static class MemoryMeasurement
+    {
+        public const double Goal = 1.2;
+
+        public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
+        {
+            await context.Server.ConfigureAsync(latencyMs: 0);
+            // The small stream runs as often as it takes to stream as many objects as the large one: a peak is a moment
+            // with a few pages in flight, and a sampler finds it more reliably the longer it watches.
+            var repeat = Math.Max(1, context.Settings.MemoryLarge / context.Settings.MemorySmall);
+            var small = Probe(context, context.Settings.MemorySmall, repeat);
+            var large = Probe(context, context.Settings.MemoryLarge, 1);
+            var sizes = $"{small.Objects:N0} vs {large.Objects:N0} enrollments";
+            return new[]
+            {
+                Row("2a", "Peak managed memory (live)", sizes, repeat, small.PeakLiveBytes, large.PeakLiveBytes,
+                    $"Highest `GC.GetTotalMemory(true)` (a full collection every {MemoryProbeVerb.LiveSampleMs} ms) in the probe process: what the stream keeps alive; " +
+                    $"live after the stream ended: {Mb(small.LiveAfterBytes)} vs {Mb(large.LiveAfterBytes)}. " +
+                    $"Allocated-but-uncollected peaks (`GC.GetTotalMemory(false)` every 5 ms, garbage included, so they follow the GC's budget): " +
+                    $"{Mb(small.PeakAllocatedBytes)} vs {Mb(large.PeakAllocatedBytes)}, {(double)large.PeakAllocatedBytes / small.PeakAllocatedBytes:0.00}×."),
+                Row("2b", "Peak working set", sizes, repeat, small.PeakWorkingSetBytes, large.PeakWorkingSetBytes,
+                    "`Process.PeakWorkingSet64` of the probe process (PowerShell engine and module included)."),
+            };
+        }
+
+        private static MemoryPeaks Probe(BenchContext context, int count, int repeat)
+        {
+            var line = SelfProcess.RunForLastLine(
+                TimeSpan.FromMinutes(5),
+                "memory-probe",
+                "--uri",
+                context.Server.BaseUri.ToString(),
+                "--count",
+                count.ToString(CultureInfo.InvariantCulture),
+                "--repeat",
+                repeat.ToString(CultureInfo.InvariantCulture));
+            return JsonSerializer.Deserialize<MemoryPeaks>(line)!;
+        }
+
+        private static ResultRow Row(string id, string what, string sizes, int repeat, long small, long large, string notes)
+        {
+            var ratio = (double)large / small;
+            return new ResultRow(
+                id,
+                $"Memory: {what.ToLowerInvariant()} ({sizes})",
+                $"large ≤ {Goal:0.0}× small",
+                Mb(large),
+                Mb(small),
+                $"{ratio:0.00}×",
+                ratio <= Goal,
+                "Search-MeterEnrollment into the host, which counts and drops each object; each size in a fresh process, " +
+                $"the small stream run {repeat}× in its process so both are watched for as many objects. " + notes,
+                $"{what} grew {ratio:0.00}× from the small to the large stream ({Mb(small)} → {Mb(large)}).");
+        }
+
+        private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+    }
+}

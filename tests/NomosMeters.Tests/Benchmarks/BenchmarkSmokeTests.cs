@@ -1,0 +1,49 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using NomosMeters.Tests.Infrastructure;
+using Xunit;
+
+namespace NomosMeters.Tests.Benchmarks
+{
+    /// <summary>
+    /// The benchmark harness in <c>--smoke</c> mode: every measurement runs end to end and reports a number. Smoke
+    /// sizes are too small for the goals to mean anything, so pass or fail of a goal is not asserted.
+    /// </summary>
+    public sealed class BenchmarkSmokeTests
+    {
+        [Fact]
+        public void SmokeRunReportsANumberForEverySixMeasurements()
+        {
+            var report = Path.Combine(Path.GetTempPath(), "nomos-bench-" + Guid.NewGuid().ToString("N") + ".md");
+            try
+            {
+                var (exitCode, output) = BenchmarkHarnessProcess.Run(TimeSpan.FromSeconds(60), "--smoke", "--out", report);
+
+                Assert.True(exitCode == 0, output);
+                var rows = File.ReadAllLines(report)
+                    .Where(line => Regex.IsMatch(line, @"^\| [1-6][a-z]? \|"))
+                    .Select(line => line.Split(" | "))
+                    .ToArray();
+                foreach (var measurement in new[] { "1", "2", "3", "4", "5", "6" })
+                {
+                    Assert.Contains(rows, cells => cells[0].TrimStart('|', ' ').StartsWith(measurement, StringComparison.Ordinal));
+                }
+
+                // Columns: # | Measurement | Goal | Measured | Baseline / bound | Ratio | Result.
+                Assert.All(rows, cells =>
+                {
+                    Assert.Equal(7, cells.Length);
+                    Assert.NotEqual("error", cells[3]);
+                    Assert.Matches(@"\d", cells[3]);
+                    Assert.Matches(@"^\d+(\.\d+)?×", cells[5]);
+                });
+            }
+            finally
+            {
+                File.Delete(report);
+            }
+        }
+    }
+}
