@@ -18,6 +18,14 @@ namespace NomosMeters.Client.Json
                 throw new JsonException($"Expected a timestamp string, got {reader.TokenType}.");
             }
 
+            // Most timestamps end in Z: the reader's own ISO 8601 parser takes them without allocating a string. The
+            // rest (an offset-less one, which it would read as local time; escaped, split or unusual ones) go through
+            // the tolerant parser below.
+            if (EndsInZ(ref reader) && reader.TryGetDateTimeOffset(out var utc))
+            {
+                return utc.ToUniversalTime();
+            }
+
             var text = reader.GetString()!;
             if (!TimestampParser.TryParse(text, out var value))
             {
@@ -29,6 +37,9 @@ namespace NomosMeters.Client.Json
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
             => writer.WriteStringValue(TimestampParser.Format(value));
+
+        private static bool EndsInZ(ref Utf8JsonReader reader)
+            => !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0 && reader.ValueSpan[reader.ValueSpan.Length - 1] == (byte)'Z';
     }
 
     /// <summary>The nullable twin of <see cref="UtcDateTimeOffsetConverter"/>: JSON null stays null.</summary>
