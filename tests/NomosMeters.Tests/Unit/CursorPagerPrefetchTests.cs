@@ -63,6 +63,22 @@ namespace NomosMeters.Tests.Unit
         }
 
         [Fact]
+        public async Task FromTheSecondPageOnTheNextIsAskedForAsThePagesFirstObjectGoesOut()
+        {
+            var source = new ScriptedPages(pages: 3, perPage: 4, answerAtOnce: true);
+            await using var stream = CursorPager.StreamAsync(source.FetchAsync, PageRange.All, "test", CallContext.None).GetAsyncEnumerator();
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.True(await stream.MoveNextAsync());
+            }
+
+            // The consumer holds page 2's first object and has not come back: page 3 is on its way all the same.
+            Assert.Equal("p1-0", stream.Current);
+            await source.WaitForRequestAsync(3);
+            Assert.Equal(new[] { 1, 2, 3 }, source.Requested);
+        }
+
+        [Fact]
         public async Task EveryObjectArrivesOnceInOrderWithThePagesPrefetched()
         {
             var source = new ScriptedPages(pages: 5, perPage: 3, answerAtOnce: true);

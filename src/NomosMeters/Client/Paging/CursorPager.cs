@@ -11,6 +11,7 @@ namespace NomosMeters.Client.Paging
     /// enrollment <c>page_token</c>/<c>next_page_token</c>). The first object is handed out before the second page
     /// is asked for; from then on the next page is fetched one page ahead, while the consumer works through the
     /// current one (cancelled if the consumer stops), and never once <see cref="PageRange.Needed"/> is satisfied.
+    /// From the second page on, the next one is asked for as the page's first object goes out.
     /// </summary>
     internal static class CursorPager
     {
@@ -71,13 +72,24 @@ namespace NomosMeters.Client.Paging
 
                 // A server that hands out the same cursor again would page forever (AWS.Tools #387): never fetched.
                 var repeated = fetchNext && !seenCursors.Add(next!);
+                var fetchAhead = fetchNext && !repeated;
+                var afterFirstPage = cursor != null;
                 foreach (var item in page.Items)
                 {
                     read++;
+
+                    // The next page is fetched while the consumer works through this one: from the second page on, as
+                    // its first object goes out (work done on that object overlaps too); on the first page, once the
+                    // consumer comes back for the second object, so a stream stopped at its first object (Select-Object
+                    // -First 1) never asks for a page it will not read.
+                    if (fetchAhead && afterFirstPage && !prefetch.Started)
+                    {
+                        prefetch.Start(next);
+                    }
+
                     yield return item;
 
-                    // The first object is out: fetch the next page while the consumer works through this one.
-                    if (fetchNext && !repeated && !prefetch.Started)
+                    if (fetchAhead && !prefetch.Started)
                     {
                         prefetch.Start(next);
                     }
