@@ -37,7 +37,7 @@ namespace NomosMeters.Benchmarks
         {
             Mode = "full",
             Repetitions = 7,
-            ThroughputOrders = 20_000,
+            ThroughputOrders = 100_000,
             ThroughputEnrollments = 100_000,
             MemorySmall = 10_000,
             MemoryLarge = 200_000,
