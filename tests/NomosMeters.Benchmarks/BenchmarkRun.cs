@@ -26,7 +26,11 @@ namespace NomosMeters.Benchmarks
         public static async Task<int> RunAsync(Arguments arguments)
         {
             var settings = arguments.Has("--smoke") ? BenchmarkSettings.Smoke : arguments.Has("--quick") ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
-            var outPath = arguments.Value("--out") ?? Path.Combine(ModulePaths.Root, "docs", "benchmarks.md");
+            var only = arguments.Value("--only");
+            // The committed report is the full run's; a quick, smoke or partial run goes beside the build output.
+            var outPath = arguments.Value("--out") ?? (settings == BenchmarkSettings.Full && only == null
+                ? Path.Combine(ModulePaths.Root, "docs", "benchmarks.md")
+                : Path.Combine(ModulePaths.Root, "out", $"benchmarks-{settings.Mode}.md"));
             if (!File.Exists(ModulePaths.Manifest) || !ModuleBuild.MatchesHarnessConfiguration())
             {
                 // `dotnet run -c Release --project tests/NomosMeters.Benchmarks` builds and lays out the module itself;
@@ -51,7 +55,6 @@ namespace NomosMeters.Benchmarks
             var rows = new List<ResultRow>();
             var failed = false;
             // --only 3: one measurement, for working on it; a report of it alone.
-            var only = arguments.Value("--only");
             foreach (var (name, run) in Measurements)
             {
                 if (only != null && !name.StartsWith(only + " ", StringComparison.Ordinal))
