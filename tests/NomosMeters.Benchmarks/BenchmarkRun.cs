@@ -46,8 +46,8 @@ namespace NomosMeters.Benchmarks
             var orders = Math.Max(settings.ThroughputOrders, Math.Max(settings.LookupIds, settings.OverlapPages * settings.OverlapPageSize));
             Console.Error.WriteLine($"[{settings.Mode}] seeding the server: {orders:N0} meter orders, {enrollments:N0} enrollments");
             await using var server = await ServerProcess.StartAsync(orders, enrollments);
+            Console.Error.WriteLine($"[{settings.Mode}] sandbox server: process {server.ProcessId} at {server.BaseUri}");
             using var session = new ModuleSession();
-            session.Connect(server.BaseUri);
             using var baseline = new BaselineClient(server.BaseUri);
             await baseline.SignInAsync();
             var context = new BenchContext(settings, server, session, baseline);
@@ -65,6 +65,10 @@ namespace NomosMeters.Benchmarks
                 Console.Error.WriteLine($"[{settings.Mode}] {clock.Elapsed.TotalSeconds,6:0.0} s  {name}");
                 try
                 {
+                    // Each measurement starts from the same state: no server latency or limit, a fresh connection
+                    // without a client limit, whatever the one before set or left behind when it failed.
+                    await server.ConfigureAsync(latencyMs: 0);
+                    session.Connect(server.BaseUri);
                     rows.AddRange(await run(context));
                 }
                 catch (Exception ex)

@@ -52,15 +52,24 @@ namespace NomosMeters.Benchmarks.Client
         /// <summary>
         /// Runs a script into the cheapest consumer there is: the host counts each object as it arrives and drops it,
         /// so no script block runs per object and nothing is kept (a PowerShell consumer would be measured too).
+        /// <paramref name="onFirstObject"/> runs when the first object arrives.
         /// </summary>
-        public int RunCounting(string script)
+        public int RunCounting(string script, Action? onFirstObject = null)
         {
             using var ps = PowerShell.Create();
             ps.Runspace = _runspace;
             ps.AddScript(script);
             using var output = new PSDataCollection<PSObject>();
             var count = 0;
-            output.DataAdded += (_, _) => count += output.ReadAll().Count;
+            output.DataAdded += (_, _) =>
+            {
+                if (count == 0)
+                {
+                    onFirstObject?.Invoke();
+                }
+
+                count += output.ReadAll().Count;
+            };
             ps.Invoke<PSObject, PSObject>(null, output, null);
             ThrowOnErrors(ps, script);
             return count;

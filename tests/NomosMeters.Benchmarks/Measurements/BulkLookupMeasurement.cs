@@ -15,8 +15,9 @@ namespace NomosMeters.Benchmarks.Measurements
         public const double BoundGoal = 1.1;
         public const int EnrollmentRequestGoal = 6;
 
-        // The enrollment API answers at most 500 meters per response (page_size max, leap-api.md).
+        // The enrollment API's limits (leap-api.md): page_size at most 500, and at most 1,000 meter ids in one filter.
         public const int EnrollmentMaxPageSize = 500;
+        public const int EnrollmentMaxIdsPerSearch = 1000;
 
         public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
             => new[] { await OrderLookupsAsync(context), await EnrollmentLookupsAsync(context) };
@@ -37,8 +38,6 @@ namespace NomosMeters.Benchmarks.Measurements
             string[] output = Array.Empty<string>();
             var ms = BenchContext.TimeMs(() => output = context.Session.Run("$ids | Get-MeterOrder | ForEach-Object { $_.Id }").Select(o => (string)o.BaseObject).ToArray());
             var stats = await context.Server.StatsAsync();
-            await context.Server.ConfigureAsync(latencyMs: 0);
-            context.Session.Connect(context.Server.BaseUri);
 
             var inOrder = output.SequenceEqual(input);
             var boundMs = count / rate * 1000;
@@ -65,18 +64,20 @@ namespace NomosMeters.Benchmarks.Measurements
 
             await context.Server.ResetStatsAsync();
             context.Session.SetVariable("meterIds", input);
-            var found = (int)context.Session.Run("$count = 0; $meterIds | Get-MeterEnrollment | ForEach-Object { $count++ }; $count").Single().BaseObject;
+            var returned = context.Session.Run("$meterIds | Get-MeterEnrollment | ForEach-Object { $_.MeterId }").Select(o => (Guid)o.BaseObject).ToList();
             var stats = await context.Server.StatsAsync();
+            var found = returned.Count;
+            var allFound = found == count && new HashSet<Guid>(returned).SetEquals(input);
             var minimum = (count + EnrollmentMaxPageSize - 1) / EnrollmentMaxPageSize;
             return new ResultRow(
                 "4b",
                 $"Bulk lookups: {count:N0} meter ids piped into Get-MeterEnrollment",
                 $"≤ {EnrollmentRequestGoal} requests",
-                $"{stats.EnrollmentSearches} requests ({found:N0} enrollments)",
+                $"{stats.EnrollmentSearches} requests ({found:N0} enrollments{(allFound ? ", one per id" : ", NOT one per id")})",
                 $"{minimum} requests: the fewest the API allows",
                 $"{(double)stats.EnrollmentSearches / minimum:0.00}× the minimum",
-                stats.EnrollmentSearches <= EnrollmentRequestGoal,
-                $"The API returns at most {EnrollmentMaxPageSize} meters per response (and takes at most 1,000 ids per search), so {count:N0} meters take " +
+                stats.EnrollmentSearches <= EnrollmentRequestGoal && allFound,
+                $"The API returns at most {EnrollmentMaxPageSize} meters per response (and takes at most {EnrollmentMaxIdsPerSearch:N0} ids per search), so {count:N0} meters take " +
                 $"at least {minimum} requests; the ratio compares the module with that minimum.",
                 minimum > EnrollmentRequestGoal
                     ? $"The goal cannot be met: at most {EnrollmentMaxPageSize} meters per response makes {minimum} requests the floor for {count:N0} ids; " +

@@ -35,7 +35,6 @@ namespace NomosMeters.Benchmarks.Measurements
                 firstMs.Add(FirstObjectMs(context.Session));
             }
 
-            await context.Server.ConfigureAsync(latencyMs: 0);
             var first = Stats.Median(firstMs);
             var page = Stats.Median(pageMs);
             var bound = page + AllowanceMs;
@@ -57,23 +56,9 @@ namespace NomosMeters.Benchmarks.Measurements
 
         private static double FirstObjectMs(ModuleSession session)
         {
-            using var ps = PowerShell.Create();
-            ps.Runspace = session.Runspace;
-            ps.AddScript("Get-MeterOrder -PageSize $pageSize -First $total");
-            var output = new PSDataCollection<PSObject>();
-            var clock = new Stopwatch();
             double first = -1;
-            output.DataAdded += (_, _) =>
-            {
-                if (first < 0)
-                {
-                    first = clock.Elapsed.TotalMilliseconds;
-                }
-            };
-            clock.Start();
-            ps.Invoke<PSObject, PSObject>(null, output, null);
-            ModuleSession.ThrowOnErrors(ps, "Get-MeterOrder");
-            if (first < 0)
+            var clock = Stopwatch.StartNew();
+            if (session.RunCounting("Get-MeterOrder -PageSize $pageSize -First $total", () => first = clock.Elapsed.TotalMilliseconds) == 0)
             {
                 throw new InvalidOperationException("Get-MeterOrder wrote nothing.");
             }

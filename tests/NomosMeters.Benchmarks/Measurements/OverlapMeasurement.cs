@@ -30,6 +30,9 @@ namespace NomosMeters.Benchmarks.Measurements
             context.Session.SetVariable("pageSize", pageSize);
             context.Session.SetVariable("total", settings.OverlapPages * pageSize);
 
+            // Unmeasured: the first run of a cmdlet in a process JIT-compiles its code (when run alone with --only).
+            context.Session.RunCounting("Get-MeterOrder -PageSize $pageSize -First $total");
+
             var sliceMs = Math.Max(1, ms / Slices);
             var everyNth = Math.Max(1, pageSize / Slices);
             var slices = (pageSize + everyNth - 1) / everyNth;
@@ -38,11 +41,10 @@ namespace NomosMeters.Benchmarks.Measurements
             var atFirst = await MeasureAsync(
                 context, "3b", $"all {ms} ms at each page's first object", ms, pageSize, 0, 1);
 
-            // The control for 3b: the same work one object later, after the module has started the next request.
-            var atSecond = await MeasureAsync(context, "3b-control", string.Empty, ms, pageSize, Math.Min(1, pageSize - 1), 1);
-            await context.Server.ConfigureAsync(latencyMs: 0);
             if (!atFirst.Passed)
             {
+                // The control: the same work one object later, after the module has started the next request.
+                var atSecond = await MeasureAsync(context, "3b-control", string.Empty, ms, pageSize, Math.Min(1, pageSize - 1), 1);
                 atFirst = atFirst with
                 {
                     WhyNotMet = $"{atFirst.Ratio} sequential paging: on the first page the module starts the prefetch only when the " +
@@ -102,6 +104,7 @@ namespace NomosMeters.Benchmarks.Measurements
             var sequential = Stats.Median(sequentialMs);
             var ratio = module / sequential;
             var pages = settings.OverlapPages;
+            var perfectMs = (pages + 1) * Math.Max(latency, perPageMs);
             return new ResultRow(
                 id,
                 $"Overlap: {pages} pages, {latency} ms server latency per page; consumer: {consumer}",
@@ -111,8 +114,8 @@ namespace NomosMeters.Benchmarks.Measurements
                 $"{ratio:0.00}×",
                 ratio <= Goal,
                 $"Get-MeterOrder -PageSize {pageSize} into `ForEach-Object`, sleeping {sleepMs} ms at every {everyNth}th object; median of {moduleMs.Count}. " +
-                $"Perfect overlap would be about {(pages + 1) * Math.Max(latency, perPageMs):N0} ms; none about {pages * (latency + perPageMs):N0} ms.",
-                $"{ratio:0.00}× sequential paging ({module:N0} ms against {sequential:N0} ms; perfect overlap would be about {(pages + 1) * Math.Max(latency, perPageMs):N0} ms).");
+                $"Perfect overlap would be about {perfectMs:N0} ms; none about {pages * (latency + perPageMs):N0} ms.",
+                $"{ratio:0.00}× sequential paging ({module:N0} ms against {sequential:N0} ms; perfect overlap would be about {perfectMs:N0} ms).");
         }
     }
 }

@@ -56,7 +56,7 @@ namespace NomosMeters.Benchmarks.Report
             {
                 text.AppendLine();
                 text.AppendLine($"Sizes are reduced in {settings.Mode} mode (memory: {settings.MemorySmall:N0} vs {settings.MemoryLarge:N0} enrollments; " +
-                    $"bulk lookups at {settings.LookupRateLimit:0}/s); the full run uses the issue's sizes.");
+                    $"bulk lookups at {settings.LookupRateLimit:0}/s); the full run uses the goals' sizes.");
             }
 
             return text.ToString();

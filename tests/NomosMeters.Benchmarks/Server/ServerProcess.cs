@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Json;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace NomosMeters.Benchmarks.Server
@@ -21,19 +22,30 @@ namespace NomosMeters.Benchmarks.Server
 
         public Uri BaseUri { get; }
 
+        public int ProcessId => _process.Id;
+
         public static async Task<ServerProcess> StartAsync(int orders, int enrollments)
         {
             var process = Process.Start(SelfProcess.StartInfo(
                 "serve", "--orders", orders.ToString(CultureInfo.InvariantCulture), "--enrollments", enrollments.ToString(CultureInfo.InvariantCulture)))!;
-            _ = process.StandardError.ReadToEndAsync();
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
-            if (line == null || !line.StartsWith("listening ", StringComparison.Ordinal))
+            try
             {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException("The sandbox server did not start: " + line);
-            }
+                _ = process.StandardError.ReadToEndAsync();
+                var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
+                if (line == null || !line.StartsWith("listening ", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("The sandbox server did not start: " + line);
+                }
 
-            return new ServerProcess(process, new Uri(line.Substring("listening ".Length)));
+                return new ServerProcess(process, new Uri(line.Substring("listening ".Length)));
+            }
+            catch
+            {
+                // Whatever went wrong (no answer in time, a bad line), the child does not outlive the harness.
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Sets the delay before every API answer and the rate limit the server enforces (0 = none).</summary>
@@ -52,9 +64,20 @@ namespace NomosMeters.Benchmarks.Server
             _control.Dispose();
             try
             {
-                // Closing its input is the server's signal to stop.
-                _process.StandardInput.Close();
-                if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
+                try
+                {
+                    // Closing its input is the server's signal to stop; a server that already died makes this throw.
+                    _process.StandardInput.Close();
+                    using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    await _process.WaitForExitAsync(patience.Token);
+                }
+                catch (Exception)
+                {
+                    // Not stopped on its own (or could not be told to): killed below. The harness's own error, if
+                    // any, is the one that matters.
+                }
+
+                if (!_process.HasExited)
                 {
                     _process.Kill(entireProcessTree: true);
                 }
@@ -63,8 +86,6 @@ namespace NomosMeters.Benchmarks.Server
             {
                 _process.Dispose();
             }
-
-            await Task.CompletedTask;
         }
     }
 }

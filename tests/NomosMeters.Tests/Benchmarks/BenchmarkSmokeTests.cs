@@ -14,7 +14,7 @@ namespace NomosMeters.Tests.Benchmarks
     public sealed class BenchmarkSmokeTests
     {
         [Fact]
-        public void SmokeRunReportsANumberForEverySixMeasurements()
+        public void SmokeRunReportsANumberForAllSixMeasurementsAndLeavesNoServerBehind()
         {
             var report = Path.Combine(Path.GetTempPath(), "nomos-bench-" + Guid.NewGuid().ToString("N") + ".md");
             try
@@ -37,12 +37,31 @@ namespace NomosMeters.Tests.Benchmarks
                     Assert.Equal(7, cells.Length);
                     Assert.NotEqual("error", cells[3]);
                     Assert.Matches(@"\d", cells[3]);
-                    Assert.Matches(@"^\d+(\.\d+)?×", cells[5]);
+                    var ratio = double.Parse(Regex.Match(cells[5], @"^\d+(\.\d+)?(?=×)").Value, System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(ratio > 0 && !double.IsInfinity(ratio), cells[5]);
+                    Assert.Contains(cells[6].Trim(' ', '|'), new[] { "pass", "**fail**" });
                 });
+
+                // The loopback server ran in a process of its own; it is gone once the harness has exited.
+                var server = int.Parse(Regex.Match(output, @"sandbox server: process (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(HasExited(server), $"the sandbox server (process {server}) outlived the harness");
             }
             finally
             {
                 File.Delete(report);
+            }
+        }
+
+        private static bool HasExited(int processId)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(processId);
+                return process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return true;
             }
         }
     }
