@@ -7,7 +7,7 @@ using NomosMeters.Benchmarks.Client;
 namespace NomosMeters.Benchmarks.Measurements
 {
     /// <summary>
-    /// <c>memory-probe --uri U --count N</c>: in a fresh process, streams N enrollments into a no-op consumer while
+    /// <c>memory-probe --uri U --count N [--repeat R]</c>: in a fresh process, streams N enrollments (R times over) into a no-op consumer while
     /// two timers sample managed memory, then prints the peaks as one JSON line. A process of its own, so nothing
     /// measured before (nor the server's data) is in it.
     /// </summary>
@@ -19,6 +19,7 @@ namespace NomosMeters.Benchmarks.Measurements
         public static int Run(Arguments arguments)
         {
             var count = arguments.Int("--count", 1000);
+            var repeat = arguments.Int("--repeat", 1);
             using var session = new ModuleSession();
             session.Connect(new Uri(arguments.Value("--uri")!));
             session.SetVariable("total", count);
@@ -48,14 +49,18 @@ namespace NomosMeters.Benchmarks.Measurements
             using (new Timer(_ => Sample(collect: false), null, 0, 5))
             using (new Timer(_ => Sample(collect: true), null, 0, LiveSampleMs))
             {
-                var streamed = session.RunCounting("Search-MeterEnrollment -First $total");
-                if (streamed != count)
+                for (var i = 0; i < repeat; i++)
                 {
-                    throw new InvalidOperationException($"Streamed {streamed} enrollments, expected {count}.");
+                    var streamed = session.RunCounting("Search-MeterEnrollment -First $total");
+                    if (streamed != count)
+                    {
+                        throw new InvalidOperationException($"Streamed {streamed} enrollments, expected {count}.");
+                    }
                 }
             }
 
-            // What is still alive once the stream is over: it grows with the count only if something keeps objects.
+            // What is still alive once the streams are over: above the start only if something keeps objects, from one
+            // invocation to the next included.
             var liveAfter = GC.GetTotalMemory(forceFullCollection: true);
             using var self = Process.GetCurrentProcess();
             self.Refresh();
