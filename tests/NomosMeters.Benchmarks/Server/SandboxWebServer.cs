@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NomosMeters.Sandbox;
+using NomosMeters.Testing;
 
 namespace NomosMeters.Benchmarks.Server
 {

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using NomosMeters.Sandbox;
+using NomosMeters.Testing;
 
 namespace NomosMeters.Tests.Infrastructure
 {
@@ -114,12 +115,12 @@ namespace NomosMeters.Tests.Infrastructure
 
         private async Task HandleAsync(HttpContext context)
         {
-            using var request = await LoopbackServer.ToRequestMessageAsync(context);
+            using var request = await HttpMessageBridge.ToRequestMessageAsync(context);
             if (request.RequestUri!.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal))
             {
                 using var token = await _sandbox.HandleAsync(request, context.RequestAborted);
                 _tokenBodies.Enqueue(await token.Content.ReadAsStringAsync());
-                await LoopbackServer.WriteResponseAsync(context, token);
+                await HttpMessageBridge.WriteResponseAsync(context, token);
                 return;
             }
 
@@ -181,7 +182,7 @@ namespace NomosMeters.Tests.Infrastructure
                 return;
             }
 
-            await LoopbackServer.WriteResponseAsync(context, response);
+            await HttpMessageBridge.WriteResponseAsync(context, response);
         }
 
         private bool TakeRateToken()

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -12,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NomosMeters.Testing;
 
 namespace NomosMeters.Tests.Infrastructure
 {
@@ -34,9 +34,9 @@ namespace NomosMeters.Tests.Infrastructure
         public static Task<LoopbackServer> StartAsync(Func<HttpRequestMessage, HttpContext, CancellationToken, Task<HttpResponseMessage>> handle)
             => StartAsync(async context =>
             {
-                using var request = await ToRequestMessageAsync(context);
+                using var request = await HttpMessageBridge.ToRequestMessageAsync(context);
                 using var response = await handle(request, context, context.RequestAborted);
-                await WriteResponseAsync(context, response);
+                await HttpMessageBridge.WriteResponseAsync(context, response);
             });
 
         /// <summary>Starts a server that hands each raw request to <paramref name="app"/> (to write or break responses by hand).</summary>
@@ -63,45 +63,6 @@ namespace NomosMeters.Tests.Infrastructure
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await _app.StopAsync(stopping.Token);
             await _app.DisposeAsync();
-        }
-
-        internal static async Task<HttpRequestMessage> ToRequestMessageAsync(HttpContext context)
-        {
-            // RawTarget keeps the percent-encoding exactly as the client sent it.
-            var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            var uri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{raw}");
-            var message = new HttpRequestMessage(new HttpMethod(context.Request.Method), uri);
-            var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-            if (body.Length > 0 || context.Request.ContentType != null)
-            {
-                message.Content = new ByteArrayContent(body.ToArray());
-            }
-
-            foreach (var header in context.Request.Headers)
-            {
-                if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray()))
-                {
-                    message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray());
-                }
-            }
-
-            return message;
-        }
-
-        internal static async Task WriteResponseAsync(HttpContext context, HttpResponseMessage response)
-        {
-            context.Response.StatusCode = (int)response.StatusCode;
-            foreach (var header in response.Headers.Concat(response.Content.Headers))
-            {
-                if (!string.Equals(header.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase) &&
-                    !string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                {
-                    context.Response.Headers[header.Key] = header.Value.ToArray();
-                }
-            }
-
-            await response.Content.CopyToAsync(context.Response.Body);
         }
     }
 }

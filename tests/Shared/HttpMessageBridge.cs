@@ -6,9 +6,12 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace NomosMeters.Benchmarks.Server
+namespace NomosMeters.Testing
 {
-    /// <summary>Turns a Kestrel request into the HttpRequestMessage the sandbox answers, and its answer back.</summary>
+    /// <summary>
+    /// Turns a Kestrel request into the HttpRequestMessage the sandbox answers, and its answer back. Compiled into
+    /// the test project and the benchmark harness (a loopback server each), which do not reference each other.
+    /// </summary>
     internal static class HttpMessageBridge
     {
         public static async Task<HttpRequestMessage> ToRequestMessageAsync(HttpContext context)
