@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Security;
+using NomosMeters.Testing;
 
 namespace NomosMeters.IsolationHost
 {
@@ -29,7 +29,7 @@ namespace NomosMeters.IsolationHost
 
             using (var server = new RetryingServer())
             {
-                runspace.SessionStateProxy.SetVariable("token", Secure("isolation-test-token"));
+                runspace.SessionStateProxy.SetVariable("token", Secure.From("isolation-test-token"));
                 runspace.SessionStateProxy.SetVariable("uri", server.BaseUri);
                 var retried = Invoke(runspace, "Connect-Nomos -AccessToken $token -BaseUri $uri; Get-MeterOrder -Id prdo_retry -Verbose");
                 var attempts = retried.OnlyError?.Exception.GetType().GetProperty("Attempts")?.GetValue(retried.OnlyError.Exception);
@@ -67,17 +67,6 @@ namespace NomosMeters.IsolationHost
             return outcome;
         }
 
-        private static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text)
-            {
-                secure.AppendChar(c);
-            }
-
-            secure.MakeReadOnly();
-            return secure;
-        }
 
         private sealed class Outcome
         {

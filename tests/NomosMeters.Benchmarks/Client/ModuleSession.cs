@@ -3,8 +3,8 @@ using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Security;
 using NomosMeters.Sandbox;
+using NomosMeters.Testing;
 
 namespace NomosMeters.Benchmarks.Client
 {
@@ -33,8 +33,8 @@ namespace NomosMeters.Benchmarks.Client
         {
             SetVariable("uri", baseUri);
             SetVariable("id", SandboxOptions.DefaultClientId);
-            SetVariable("secret", Secure(SandboxOptions.DefaultClientSecret));
-            SetVariable("key", Secure(SandboxOptions.DefaultEnrollmentApiKey));
+            SetVariable("secret", Secure.From(SandboxOptions.DefaultClientSecret));
+            SetVariable("key", Secure.From(SandboxOptions.DefaultEnrollmentApiKey));
             SetVariable("rate", rateLimit);
             Run("Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri -EnrollmentBaseUri $uri -EnrollmentApiKey $key -RateLimit $rate");
         }
@@ -83,18 +83,6 @@ namespace NomosMeters.Benchmarks.Client
             }
         }
 
-        // ConvertTo-SecureString lives in a module the hosted engine does not have.
-        private static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text)
-            {
-                secure.AppendChar(c);
-            }
-
-            secure.MakeReadOnly();
-            return secure;
-        }
 
         public void Dispose() => _runspace.Dispose();
     }

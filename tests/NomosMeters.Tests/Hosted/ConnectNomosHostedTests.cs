@@ -7,6 +7,7 @@ using NomosMeters.Models;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
 using Xunit;
+using NomosMeters.Testing;
 
 namespace NomosMeters.Tests.Hosted
 {

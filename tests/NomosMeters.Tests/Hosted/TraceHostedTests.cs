@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
 using Xunit;
+using NomosMeters.Testing;
 
 namespace NomosMeters.Tests.Hosted
 {

@@ -1,10 +1,10 @@
 using System.Security;
 
-namespace NomosMeters.Tests.Infrastructure
+namespace NomosMeters.Testing
 {
     /// <summary>
     /// SecureStrings for scripts: ConvertTo-SecureString lives in a module the hosted engine does not have, so
-    /// tests build them here and hand them in as variables.
+    /// the tests, the isolation host and the benchmark harness build them here and hand them in as variables.
     /// </summary>
     internal static class Secure
     {
