@@ -15,6 +15,9 @@ namespace NomosMeters.Models
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class IsoTimestamp
     {
+        // Looked up once: a wrapper is made on every read of a date property (Export-Csv reads them all, per object).
+        private static readonly System.Reflection.MethodInfo ToIsoStringMethod = typeof(IsoTimestamp).GetMethod(nameof(ToIsoString))!;
+
         /// <summary>The wrapper for <paramref name="value"/>; null stays null (an empty CSV cell).</summary>
         public static object? Wrap(DateTimeOffset? value)
         {
@@ -24,7 +27,7 @@ namespace NomosMeters.Models
             }
 
             var wrapped = new PSObject(value.Value);
-            wrapped.Members.Add(new PSCodeMethod("ToString", typeof(IsoTimestamp).GetMethod(nameof(ToIsoString))!));
+            wrapped.Members.Add(new PSCodeMethod("ToString", ToIsoStringMethod));
             return wrapped;
         }
 

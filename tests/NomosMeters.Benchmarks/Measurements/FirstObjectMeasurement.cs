@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Management.Automation;
 using System.Threading.Tasks;
 using NomosMeters.Benchmarks.Client;
 using NomosMeters.Benchmarks.Report;
