@@ -10,13 +10,13 @@ namespace NomosMeters.Models
     /// </summary>
     public sealed class MeterOrder
     {
-        /// <summary>Gets or sets the object type; always <c>meter_order</c>.</summary>
-        [JsonPropertyName("object")]
-        public string? Object { get; set; }
-
         /// <summary>Gets or sets the meter order id (prefix <c>prdo_</c>).</summary>
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the object type; always <c>meter_order</c>.</summary>
+        [JsonPropertyName("object")]
+        public string? Object { get; set; }
 
         /// <summary>Gets or sets the id of the subscription the order belongs to (prefix <c>sub_</c>).</summary>
         [JsonPropertyName("subscription")]
