@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using NomosMeters.Models;
@@ -11,9 +13,9 @@ using Xunit;
 namespace NomosMeters.Tests.Hosted
 {
     /// <summary>
-    /// What Export-Csv writes for every output type, over sandbox data: one column per property, every cell
-    /// readable text, dates in ISO 8601 UTC whatever the culture. The cells are computed as Export-Csv computes
-    /// them (<see cref="CsvCells"/>), under a culture whose own date format is not ISO.
+    /// What Export-Csv writes for every output type, over sandbox data: the real Export-Csv into a file, read back
+    /// with Import-Csv, under a culture whose own date format is not ISO. One column per property, in the order the
+    /// type declares them (the id first), every cell readable text, dates in ISO 8601 UTC.
     /// </summary>
     [Collection(HostedEngineCollection.Name)]
     public sealed class CsvExportTests : IDisposable
@@ -21,6 +23,7 @@ namespace NomosMeters.Tests.Hosted
         private static readonly Regex IsoUtc = new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$");
 
         private readonly SandboxSession _s = new SandboxSession();
+        private readonly string _folder = Directory.CreateTempSubdirectory("nomosmeters-csv-").FullName;
 
         public CsvExportTests()
         {
@@ -30,7 +33,36 @@ namespace NomosMeters.Tests.Hosted
             _s.Engine.SetVariable("culture", culture);
         }
 
-        public void Dispose() => _s.Dispose();
+        public void Dispose()
+        {
+            _s.Dispose();
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        [Fact]
+        public void MeterOrderColumnsStartWithTheIdAndFollowTheApisFieldOrder()
+        {
+            Assert.Equal(
+                new[]
+                {
+                    "Id", "Object", "Subscription", "Customer", "Provider", "Status", "CreatedAt", "InstalledAt", "ActivatedAt",
+                    "CancelledAt", "CancelledReason", "BlockedAt", "BlockedReason", "AppointmentAt", "IsBlocked",
+                },
+                Header("Get-MeterOrder -First 3"));
+        }
+
+        [Fact]
+        public void MeterEnrollmentColumnsStartWithTheMeterIdAndFollowTheApisFieldOrder()
+        {
+            Assert.Equal(
+                new[]
+                {
+                    "MeterId", "PartnerReference", "TransmissionRegion", "CustomerClassification", "LoadTypes", "MeterType",
+                    "ConnectionReferences", "CustomerGroup", "Tags", "IsArchived", "CreatedBy", "CreatedAt", "UpdatedAt",
+                    "GlobalEnrollmentStatus", "ParticipationPreferences", "ProgramEnrollments", "PartnerActions", "LeapActions",
+                },
+                Header("Search-MeterEnrollment -First 3"));
+        }
 
         [Theory]
         [InlineData(typeof(MeterOrder), "Get-MeterOrder")]
@@ -40,31 +72,35 @@ namespace NomosMeters.Tests.Hosted
         [InlineData(typeof(RequiredAction), "Search-MeterEnrollment | ForEach-Object { $_.PartnerActions; $_.LeapActions }")]
         [InlineData(typeof(ParticipationPreference), "Search-MeterEnrollment | ForEach-Object ParticipationPreferences")]
         [InlineData(typeof(NomosConnection), "Get-NomosContext")]
-        public void EveryPropertyIsOneReadableColumnAndEveryDateIsIso8601Utc(Type type, string command)
+        public void EveryPropertyIsOneReadableColumnInDeclaredOrderAndEveryDateIsIso8601Utc(Type type, string command)
         {
+            var file = Path.Combine(_folder, type.Name + ".csv");
+            _s.Engine.SetVariable("file", file);
             var result = _s.Engine.Run(
                 "[System.Threading.Thread]::CurrentThread.CurrentCulture = $culture; " +
-                command + " | ForEach-Object { [NomosMeters.Tests.Infrastructure.CsvCells]::Of($_) }");
+                $"$objects = @({command}); $objects | Export-Csv -LiteralPath $file -NoTypeInformation; " +
+                "$rows = @(Import-Csv -LiteralPath $file); for ($i = 0; $i -lt $objects.Count; $i++) { ,@($objects[$i].PSObject.BaseObject, $rows[$i]) }");
 
             result.AssertNoErrors();
-            var rows = result.Objects<CsvRow>();
-            Assert.NotEmpty(rows);
-            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+            Assert.NotEmpty(result.Output);
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken).ToList();
             var dates = properties.Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?)).ToList();
             var datesWritten = 0;
-            foreach (var row in rows)
+            foreach (var pair in result.Output.Select(o => (object[])o.BaseObject))
             {
-                Assert.IsType(type, row.Source);
-                Assert.Equal(properties.Select(p => p.Name).OrderBy(n => n), row.Cells.Select(c => c.Key).OrderBy(n => n));
-                foreach (var cell in row.Cells)
+                var source = pair[0] is PSObject wrapped ? wrapped.BaseObject : pair[0];
+                var row = ((PSObject)pair[1]).Properties.ToDictionary(p => p.Name, p => (string)p.Value);
+                Assert.IsType(type, source);
+                Assert.Equal(properties.Select(p => p.Name), ((PSObject)pair[1]).Properties.Select(p => p.Name));
+                foreach (var cell in row)
                 {
                     Assert.False(cell.Value.Contains("System.") || cell.Value.Contains("NomosMeters.") || cell.Value.Contains("[]"), $"{type.Name}.{cell.Key} writes \"{cell.Value}\"");
                 }
 
                 foreach (var date in dates)
                 {
-                    var value = (DateTimeOffset?)date.GetValue(row.Source);
-                    var cell = row.Cells.Single(c => c.Key == date.Name).Value;
+                    var value = (DateTimeOffset?)date.GetValue(source);
+                    var cell = row[date.Name];
                     if (value == null)
                     {
                         Assert.Equal(string.Empty, cell);
@@ -78,6 +114,25 @@ namespace NomosMeters.Tests.Hosted
             }
 
             Assert.True(dates.Count == 0 || datesWritten > 0, $"no {type.Name} in the sandbox has a date set");
+        }
+
+        [Fact]
+        public void GetMemberShowsEveryDatePropertyAsDateTimeOffset()
+        {
+            var result = _s.Engine.Run(
+                "Get-MeterOrder -First 1 | Get-Member -MemberType Properties | Where-Object Name -like '*At' | ForEach-Object { $_.Definition }");
+
+            result.AssertNoErrors();
+            var definitions = result.Output.Select(o => (string)o.BaseObject).ToList();
+            Assert.Equal(6, definitions.Count);
+            Assert.All(definitions, d => Assert.StartsWith("System.DateTimeOffset ", d));
+        }
+
+        private string[] Header(string command)
+        {
+            var result = _s.Engine.Run(command + " | ConvertTo-Csv -NoTypeInformation | Select-Object -First 1");
+            result.AssertNoErrors();
+            return ((string)Assert.Single(result.Output).BaseObject).Split(',').Select(h => h.Trim('"')).ToArray();
         }
 
         [Fact]

@@ -123,7 +123,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void SearchOutputExportsReadableCsvCells()
         {
-            var result = _engine.Run("Search-MeterEnrollment -Connection $conn | ForEach-Object { $m = $_; $m.PSObject.Properties | ForEach-Object { \"$($_.Name)=$(if ($null -ne $_.Value) { $_.Value.ToString() })\" } }");
+            var result = _engine.Run("Search-MeterEnrollment -Connection $conn | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv | ForEach-Object { $_.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" } }");
 
             result.AssertNoErrors();
             var cells = result.Output.Select(o => (string)o.BaseObject).ToList();
