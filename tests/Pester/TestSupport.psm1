@@ -52,7 +52,8 @@ function Invoke-ChildPowerShell {
         $process.WaitForExit()
         [pscustomobject]@{
             ExitCode = $process.ExitCode
-            Output   = @($stdout.Result -split "\r?\n" | Where-Object { $_ -ne '' })
+            # Terminal control sequences (colours, cursor modes) are not what the user reads.
+            Output   = @(($stdout.Result -replace '\x1b\[[0-9;?]*[A-Za-z]', '') -split "\r?\n" | Where-Object { $_ -ne '' })
             Error    = $stderr.Result
         }
     }

@@ -21,7 +21,10 @@ using System.Management.Automation;
 
 namespace NomosMeters.Isolation
 {
-    /// <summary>Installs the dependency resolver for this PowerShell edition when the module is imported.</summary>
+    /// <summary>
+    /// Installs the dependency resolver for this PowerShell edition when the module is imported, and makes the module
+    /// loadable by name in runspaces started later (<see cref="ModuleSearchPath"/>).
+    /// </summary>
     public sealed class DependencyIsolation : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         /// <summary>Called by PowerShell on Import-Module, before any cmdlet runs.</summary>
@@ -35,6 +38,8 @@ namespace NomosMeters.Isolation
             {
                 DesktopDependencyResolver.Register();
             }
+
+            ModuleSearchPath.Publish();
         }
 
         /// <summary>Called by PowerShell on Remove-Module.</summary>
