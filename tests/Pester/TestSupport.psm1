@@ -67,12 +67,12 @@ function Invoke-ChildPowerShell {
     Starts the sandbox on a loopback HTTP server in a child process; returns an object with BaseUri and Process.
 #>
 function Start-SandboxServer {
-    param([int] $Orders = 300, [int] $Enrollments = 300)
+    param([int] $Orders = 300, [int] $Enrollments = 300, [string] $ClientId = 'sandbox-client')
     $harness = Get-ChildItem -Path (Join-Path $script:RepoRoot 'tests/NomosMeters.Benchmarks/bin') -Recurse -Filter 'NomosMeters.Benchmarks.dll' |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
     if (-not $harness) { throw 'The loopback server is not built. Run: dotnet build NomosMeters.sln' }
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in $harness.FullName, 'serve', '--orders', $Orders, '--enrollments', $Enrollments) {
+    foreach ($argument in $harness.FullName, 'serve', '--orders', $Orders, '--enrollments', $Enrollments, '--client-id', $ClientId) {
         $start.ArgumentList.Add([string]$argument)
     }
     $start.RedirectStandardInput = $true
