@@ -43,3 +43,28 @@ Describe 'Errors a runbook can act on' {
         { Get-MeterOrder -Status shipped } | Should -Throw -ErrorId 'ParameterArgumentValidationError,NomosMeters.Commands.GetMeterOrderCommand'
     }
 }
+
+Describe 'Tracing in automation' {
+    BeforeAll { $server = Start-SandboxServer -Orders 20 -Enrollments 5 }
+    AfterAll { Stop-SandboxServer $server }
+
+    It 'writes full traces under pwsh -NonInteractive with $DebugPreference, the token and the secret redacted' {
+        $trace = Join-Path $TestDrive 'trace.log'
+        $script = @"
+Import-Module '$(Get-ModuleManifest)'
+Connect-Nomos -ClientId sandbox-client -ClientSecret (ConvertTo-SecureString sandbox-secret -AsPlainText -Force) -BaseUri '$($server.BaseUri)'
+`$DebugPreference = 'Continue'
+Get-MeterOrder -First 2 5> '$trace' | Measure-Object | ForEach-Object Count
+"@
+        $child = Invoke-ChildPowerShell -Script $script
+        $child.Error | Should -BeNullOrEmpty
+        $child.ExitCode | Should -Be 0
+        $child.Output | Should -Contain '2'
+        $text = Get-Content -Raw -LiteralPath $trace
+        $text | Should -Match '>> GET http://127\.0\.0\.1:\d+/meter-orders\?limit=2'
+        $text | Should -Match 'Authorization: Bearer \[redacted\]'
+        $text | Should -Match '"id":"prdo_'
+        $text | Should -Not -Match 'Bearer (?!\[redacted\])'
+        $text | Should -Not -Match 'sandbox-secret'
+    }
+}
