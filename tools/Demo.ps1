@@ -23,7 +23,7 @@ Get-MeterOrder | Group-Object Status -NoElement | Sort-Object Count -Descending 
 
 Write-Host 'The newest blocked orders that are scheduled or installed:'
 Get-MeterOrder -Status scheduled, installed | Where-Object IsBlocked | Select-Object -First 5 |
-    Format-Table Id, Status, BlockedReason, BlockedAt, Subscription -AutoSize
+    Format-Table Id, Status, BlockedReason -AutoSize
 
 Write-Host 'Enrolled meters in CAISO with EV charging behind them:'
 $meters = Search-MeterEnrollment -TransmissionRegion CAISO -LoadType EV_CHARGING -First 3
