@@ -42,10 +42,11 @@ namespace NomosMeters.Tests.Hosted
         {
             var lines = Render("Get-MeterOrder -First 3");
 
-            Assert.Matches(@"^Id\s+Status\s+Provider\s+IsBlocked\s+CreatedAt\s+Subscription$", lines[0]);
+            Assert.Matches(@"^Id\s+Status\s+Blocked\s+Created \(UTC\)\s+Provider\s+Subscription$", lines[0]);
             Assert.StartsWith("--", lines[1]);
             Assert.Equal(5, lines.Length);
-            Assert.All(lines.Skip(2), l => Assert.Matches(@"^prdo_\w+\s+\w+\s+\S+\s+(True|False)\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+sub_\w+$", l));
+            Assert.All(lines.Skip(2), l => Assert.Matches(@"^prdo_[0-9a-z]{24} \w+\s+(True|False)\s+\d{4}-\d\d-\d\d \d\d:\d\d [a-z-]+\s+sub_[0-9a-z]{24}$", l));
+            Assert.Contains("prdo_manot0rspfyzgcxkuduawmf1 placed          False   2026-10-30 23:51 energy-metering", lines[2]);
         }
 
         [Fact]
@@ -53,19 +54,21 @@ namespace NomosMeters.Tests.Hosted
         {
             var lines = Render("Search-MeterEnrollment -First 2");
 
-            Assert.Matches(@"^MeterId\s+Region\s+GlobalStatus\s+MeterType\s+PartnerReference\s+ProgramEnrollments$", lines[0]);
+            Assert.Matches(@"^MeterId\s+Region\s+GlobalStatus\s+PartnerReference\s+MeterType\s+ProgramEnrollments$", lines[0]);
             Assert.Equal(4, lines.Length);
-            Assert.All(lines.Skip(2), l => Assert.Matches(@"^[0-9a-f]{8}-[0-9a-f-]{27}\s+\S+\s+\S+", l));
+            Assert.All(lines.Skip(2), l => Assert.Matches(@"^[0-9a-f]{8}-[0-9a-f-]{27} \S+\s+\S+\s+site-\d{5}\s+\S+\s+\{\S+:\S+", l));
         }
 
         [Fact]
         public void ProgramEnrollmentsAndActionsRenderAsTablesToo()
         {
             var programs = Render("(Search-MeterEnrollment -First 20 | ForEach-Object ProgramEnrollments | ForEach-Object { $_ })[0..2]");
-            Assert.Matches(@"^ProgramIdentifier\s+DeliveryPeriod\s+EnrollmentStatus\s+MarketGroupName\s+EnrollmentDeadlines$", programs[0]);
+            Assert.Matches(@"^ProgramIdentifier\s+EnrollmentStatus\s+DeliveryPeriod\s+MarketGroup\s+Deadlines \(UTC\)$", programs[0]);
+            Assert.All(programs.Skip(2), l => Assert.Matches(@" \d{4}-\d\d-\d\d \d\d:\d\d$", l));
 
             var actions = Render("(Search-MeterEnrollment -PartnerActionRequired -First 5 | ForEach-Object PartnerActions | ForEach-Object { $_ })[0..1]");
-            Assert.Matches(@"^ProgramIdentifier\s+ActionType\s+Deadline\s+Description$", actions[0]);
+            Assert.Matches(@"^ProgramIdentifier\s+ActionType\s+Code\s+Deadline \(UTC\)\s+Description$", actions[0]);
+            Assert.All(actions.Skip(2), l => Assert.Matches(@"^\S+\s+[A-Z_]+\s+[A-Z]+_\d{4} \d{4}-\d\d-\d\d \d\d:\d\d \S", l));
         }
 
         [Theory]
@@ -91,6 +94,29 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void EveryTableLabelFitsItsColumnAndEveryDateColumnSaysUtc()
+        {
+            var headers = System.Xml.Linq.XDocument.Load(System.IO.Path.Combine(RepoPaths.ModuleDirectory, "NomosMeters.Format.ps1xml"))
+                .Descendants("TableControl")
+                .SelectMany(t => t.Descendants("TableColumnHeader").Zip(t.Descendants("TableColumnItem"), (h, i) => (Header: h, Item: i)))
+                .ToList();
+
+            Assert.NotEmpty(headers);
+            Assert.All(headers, c =>
+            {
+                var label = c.Header.Element("Label")!.Value;
+                // A label wider than its column is printed down the column, a letter or two a line.
+                if (c.Header.Element("Width") is { } width)
+                {
+                    Assert.True(label.Length <= int.Parse(width.Value), $"'{label}' is wider than its {width.Value} characters");
+                }
+
+                var isDate = c.Item.Element("ScriptBlock")?.Value.Contains("UtcDateTime.ToString('yyyy-MM-dd HH:mm')") ?? false;
+                Assert.True(isDate == label.EndsWith(" (UTC)", StringComparison.Ordinal), $"'{label}': a date column and only a date column says (UTC)");
+            });
+        }
+
+        [Fact]
         public void IdsAreTheKeyPropertiesThatSortAndGroupUseByDefault()
         {
             var result = _engine.Run(
@@ -106,8 +132,8 @@ namespace NomosMeters.Tests.Hosted
         {
             var lines = Render("Get-NomosContext");
 
-            Assert.Matches(@"^Services\s+BaseUri\s+EnrollmentBaseUri\s+AuthenticationType\s+IsConnected$", lines[0]);
-            Assert.Contains("Nomos, Enrollment", lines[2]);
+            Assert.Matches(@"^Services\s+IsConnected\s+BaseUri\s+AuthenticationType\s+EnrollmentBaseUri$", lines[0]);
+            Assert.Matches(@"^Nomos, Enrollment\s+True\s+https://nomos\.sandbox\.invalid/\s+ClientCredentials\s+https://enrollment\.sandbox\.invalid/$", lines[2]);
             Assert.DoesNotContain("sandbox-secret", string.Join("\n", lines));
         }
     }
