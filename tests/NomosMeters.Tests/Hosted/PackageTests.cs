@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using NomosMeters.Tests.Infrastructure;
 using Xunit;
@@ -26,7 +27,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void ThePackageHoldsTheModuleAndGalleryMetadataThatMatchesItsManifest()
         {
-            using var package = ZipFile.OpenRead(Pack());
+            using var package = ZipFile.OpenRead(Pack().Package);
             var files = package.Entries.Select(e => e.FullName).ToList();
 
             foreach (var required in new[]
@@ -41,7 +42,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.DoesNotContain(files, f => f.EndsWith(".pdb", StringComparison.Ordinal) || f.Contains("Tests", StringComparison.Ordinal) || f.StartsWith("Polly", StringComparison.Ordinal));
             Assert.Equal(
                 Directory.GetFiles(RepoPaths.ModuleDirectory, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(RepoPaths.ModuleDirectory, f).Replace('\\', '/')).OrderBy(f => f),
-                files.Where(f => !f.StartsWith("_rels/") && !f.StartsWith("package/") && f != "[Content_Types].xml" && f != "NomosMeters.nuspec").OrderBy(f => f));
+                files.Where(f => !f.StartsWith("_rels/") && !f.StartsWith("package/") && f != "[Content_Types].xml" && f != "NomosMeters.nuspec" && f != "README.md").OrderBy(f => f));
 
             var manifest = ReadManifestFrom(package);
             var data = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
@@ -63,11 +64,29 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(data["ProjectUri"], Meta("projectUrl"));
             Assert.Equal(data["ReleaseNotes"], Meta("releaseNotes"));
             Assert.Equal("MIT", Meta("license"));
+            Assert.StartsWith((string)data["ProjectUri"]!, metadata.Element(ns + "repository")!.Attribute("url")!.Value);
+            Assert.False(string.IsNullOrWhiteSpace(Meta("authors")));
+            Assert.False(string.IsNullOrWhiteSpace(Meta("copyright")));
             var tags = Meta("tags").Split(' ');
             Assert.Contains("PSModule", tags);
             Assert.Contains("PSIncludes_Cmdlet", tags);
             Assert.All(((object[])manifest["CmdletsToExport"]!).Cast<string>(), cmdlet => Assert.Contains("PSCmdlet_" + cmdlet, tags));
             Assert.All(((object[])data["Tags"]!).Cast<string>(), tag => Assert.Contains(tag, tags));
+        }
+
+        [Fact]
+        public void PackingIsWarningFreeAndThePackageCarriesItsReadme()
+        {
+            var (path, output) = Pack();
+
+            // NU5100 is off for this layout on purpose; any other warning (or a missing readme) shows here.
+            Assert.DoesNotMatch(new Regex(@"\bwarning\b|missing a readme", RegexOptions.IgnoreCase), output);
+            using var package = ZipFile.OpenRead(path);
+            var nuspec = XDocument.Load(package.GetEntry("NomosMeters.nuspec")!.Open());
+            var ns = nuspec.Root!.GetDefaultNamespace();
+            Assert.Equal("README.md", nuspec.Root.Element(ns + "metadata")!.Element(ns + "readme")!.Value);
+            using var readme = new StreamReader(package.GetEntry("README.md")!.Open());
+            Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "packaging", "README.md")), readme.ReadToEnd());
         }
 
         private static Hashtable ReadManifestFrom(ZipArchive package)
@@ -85,7 +104,7 @@ namespace NomosMeters.Tests.Hosted
         }
 
         // The same command as ./build.ps1 -Task Package, on the module this test run already built.
-        private string Pack()
+        private (string Package, string Output) Pack()
         {
             var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
             {
@@ -110,7 +129,7 @@ namespace NomosMeters.Tests.Hosted
 
             process.WaitForExit();
             Assert.True(process.ExitCode == 0, "dotnet pack failed: " + output.Result + errors.Result);
-            return Assert.Single(Directory.GetFiles(_output, "NomosMeters.*.nupkg"));
+            return (Assert.Single(Directory.GetFiles(_output, "NomosMeters.*.nupkg")), output.Result + errors.Result);
         }
     }
 }
