@@ -27,13 +27,16 @@ function Invoke-ChildPowerShell {
         [string] $WorkingDirectory = $script:RepoRoot,
         [int] $TimeoutSec = 120
     )
+    # The script goes in as a file: no shell's quoting applies, and pwsh runs it whole (on standard input it would
+    # skip a block left open at the end).
+    $file = Join-Path ([IO.Path]::GetTempPath()) "nomosmeters-child-$([guid]::NewGuid().ToString('n')).ps1"
+    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
     $command = @(Get-PowerShellCommand)
     $start = [Diagnostics.ProcessStartInfo]::new($command[0])
-    foreach ($argument in @($command | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', '-')) {
+    foreach ($argument in @($command | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) {
         $start.ArgumentList.Add($argument)
     }
     $start.WorkingDirectory = $WorkingDirectory
-    $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.UseShellExecute = $false
@@ -42,9 +45,6 @@ function Invoke-ChildPowerShell {
     try {
         $stdout = $process.StandardOutput.ReadToEndAsync()
         $stderr = $process.StandardError.ReadToEndAsync()
-        # The script goes in on standard input: no quoting rules of any shell apply to it.
-        $process.StandardInput.Write($Script)
-        $process.StandardInput.Close()
         if (-not $process.WaitForExit($TimeoutSec * 1000)) {
             $process.Kill($true)
             throw "The child pwsh did not finish within $TimeoutSec s."
@@ -59,6 +59,7 @@ function Invoke-ChildPowerShell {
     }
     finally {
         $process.Dispose()
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
     }
 }
 
