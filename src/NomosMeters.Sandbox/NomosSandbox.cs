@@ -32,9 +32,9 @@ namespace NomosMeters.Sandbox
         public NomosSandbox(SandboxOptions? options = null)
         {
             Options = options ?? new SandboxOptions();
-            if (Options.Clock == null)
+            if (Options.Time == null)
             {
-                throw new ArgumentException("SandboxOptions.Clock must be set.", nameof(options));
+                throw new ArgumentException("SandboxOptions.Time must be set.", nameof(options));
             }
 
             if (Options.MeterOrderCount < 0 || Options.MeterEnrollmentCount < 0)

@@ -26,7 +26,7 @@ namespace NomosMeters.Sandbox.Nomos
             Tokens = new TokenStore(options);
             Store = new MeterOrderStore(MeterOrderSeed.Create(options.Seed, options.MeterOrderCount), options.Seed);
             _tokenEndpoint = new TokenEndpoint(options, Tokens);
-            _meterOrders = new MeterOrderEndpoints(Store, new CursorCodec(options.Seed), () => options.Clock());
+            _meterOrders = new MeterOrderEndpoints(Store, new CursorCodec(options.Seed), options.Time);
         }
 
         public TokenStore Tokens { get; }

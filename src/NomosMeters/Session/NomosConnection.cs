@@ -135,7 +135,8 @@ namespace NomosMeters
         /// <summary>A connection to a fresh sandbox emulator of both APIs, through the whole real client stack.</summary>
         internal static NomosConnection CreateSandbox(NomosConnectionSettings settings, SandboxOptions? options = null)
         {
-            var sandbox = new NomosSandbox(options);
+            // One clock for both sides: the sandbox's "today" and token expiry agree with the module's.
+            var sandbox = new NomosSandbox(options ?? new SandboxOptions { Time = settings.Transport.Time });
             settings.BaseUri = new Uri(NomosSandbox.NomosBaseUri);
             settings.ClientId = sandbox.Options.ClientId;
             settings.ClientSecret = SecretText.Protect(sandbox.Options.ClientSecret);
