@@ -42,16 +42,25 @@ namespace NomosMeters.Sandbox
                 throw new ArgumentOutOfRangeException(nameof(options), "SandboxOptions counts cannot be negative.");
             }
 
-            _nomos = new NomosEmulator(Options);
+            // Read once: a sandbox that lives past midnight keeps its data; the next one starts from the new day.
+            Anchor = Timeline.AnchorFor(Options.Time.GetUtcNow());
+            _nomos = new NomosEmulator(Options, Anchor);
 
             // Seeded on first use: most Nomos-only sessions never touch the enrollment API.
             _enrollment = new Lazy<EnrollmentEmulator>(
-                () => new EnrollmentEmulator(Options.EnrollmentApiKey, Options.Seed, Options.MeterEnrollmentCount),
+                () => new EnrollmentEmulator(Options.EnrollmentApiKey, Options.Seed, Options.MeterEnrollmentCount, Anchor),
                 LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>Gets the options the sandbox was created with.</summary>
         public SandboxOptions Options { get; }
+
+        /// <summary>
+        /// Gets the start of the UTC day (on <see cref="SandboxOptions.Time"/>) the sandbox was created on. The seeded
+        /// history ends there: everything that has happened happened before it; appointments, delivery periods and
+        /// deadlines can lie after it. The same seed on the same day gives the same data; on another day the same ids.
+        /// </summary>
+        public DateTimeOffset Anchor { get; }
 
         /// <summary>Gets a snapshot of the meter orders (seeded and created), newest first as the API lists them.</summary>
         public IReadOnlyList<SandboxMeterOrder> MeterOrders => _nomos.Store.MeterOrders();
