@@ -68,6 +68,16 @@ namespace NomosMeters.Sandbox
         /// <summary>Gets a snapshot of the subscriptions, with and without a meter order.</summary>
         public IReadOnlyList<SandboxSubscription> Subscriptions => _nomos.Store.Subscriptions();
 
+        /// <summary>
+        /// Gets the ids of the well-known subscriptions: every sandbox starts with them, without a meter order, on every
+        /// day and with every seed (the first, <c>sub_4k2m9x7q1w8e5r3t6y0u2i4o</c>, is the one the documentation uses).
+        /// </summary>
+        public static IReadOnlyList<string> WellKnownSubscriptions => Nomos.WellKnownSubscriptions.Ids;
+
+        /// <summary>Gets the ids of the well-known subscriptions that still have no meter order, in their fixed order.</summary>
+        public IReadOnlyList<string> FreeSubscriptions
+            => _nomos.Store.Subscriptions().Where(s => !s.HasMeterOrder && Nomos.WellKnownSubscriptions.Contains(s.Id)).Select(s => s.Id).ToArray();
+
         /// <summary>Gets the seeded meters of the enrollment API, newest first as it pages them.</summary>
         public IReadOnlyList<SandboxMeterEnrollment> MeterEnrollments => _enrollment.Value.Meters;
 

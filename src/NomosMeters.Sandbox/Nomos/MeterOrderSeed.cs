@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NomosMeters.Sandbox.Nomos
 {
     /// <summary>
     /// Builds the deterministic customers, subscriptions and meter orders: two years of orders up to the anchor whose
-    /// status fits their age, milestone timestamps in lifecycle order, and spare subscriptions (some ended) to create
-    /// orders for. Every timestamp is relative to the anchor and no draw depends on it, so the ids are the same on every day.
+    /// status fits their age, milestone timestamps in lifecycle order, and spare subscriptions (some ended, plus the
+    /// <see cref="WellKnownSubscriptions"/>) to create orders for. Every timestamp is relative to the anchor and no
+    /// draw depends on it, so the ids are the same on every day.
     /// </summary>
     internal static class MeterOrderSeed
     {
@@ -28,10 +30,12 @@ namespace NomosMeters.Sandbox.Nomos
 
         private static readonly (int Count, int Weight)[] SubscriptionsPerCustomer = { (1, 55), (2, 30), (3, 15) };
 
-        public static SeedData Create(int seed, int orderCount, DateTimeOffset anchorInstant)
+        public static SeedData Create(int seed, int orderCount, DateTimeOffset anchorDay)
         {
             var random = new SeededRandom(seed);
-            var used = new HashSet<string>(StringComparer.Ordinal);
+
+            // Reserved, so no seeded id can ever take one (a redraw in that case, and only then, changes the draws).
+            var used = new HashSet<string>(WellKnownSubscriptions.All.SelectMany(s => new[] { s.Id, s.Customer }), StringComparer.Ordinal);
             string NewId(string prefix)
             {
                 string id;
@@ -43,7 +47,7 @@ namespace NomosMeters.Sandbox.Nomos
                 return id;
             }
 
-            var anchor = anchorInstant.ToUnixTimeMilliseconds();
+            var anchor = anchorDay.ToUnixTimeMilliseconds();
             var createdTimes = CreatedTimes(random, orderCount, anchor);
             var data = new SeedData();
             var ordersLeft = orderCount;
@@ -74,6 +78,8 @@ namespace NomosMeters.Sandbox.Nomos
                 }
             }
 
+            // Last, so every seeded subscription keeps its place in the list.
+            data.Subscriptions.AddRange(WellKnownSubscriptions.All);
             return data;
         }
 
