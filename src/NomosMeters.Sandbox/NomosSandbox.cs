@@ -32,9 +32,9 @@ namespace NomosMeters.Sandbox
         public NomosSandbox(SandboxOptions? options = null)
         {
             Options = options ?? new SandboxOptions();
-            if (Options.Clock == null)
+            if (Options.Time == null)
             {
-                throw new ArgumentException("SandboxOptions.Clock must be set.", nameof(options));
+                throw new ArgumentException("SandboxOptions.Time must be set.", nameof(options));
             }
 
             if (Options.MeterOrderCount < 0 || Options.MeterEnrollmentCount < 0)
@@ -42,22 +42,41 @@ namespace NomosMeters.Sandbox
                 throw new ArgumentOutOfRangeException(nameof(options), "SandboxOptions counts cannot be negative.");
             }
 
-            _nomos = new NomosEmulator(Options);
+            // Read once: a sandbox that lives past midnight keeps its data; the next one starts from the new day.
+            Anchor = Timeline.AnchorFor(Options.Time.GetUtcNow());
+            _nomos = new NomosEmulator(Options, Anchor);
 
             // Seeded on first use: most Nomos-only sessions never touch the enrollment API.
             _enrollment = new Lazy<EnrollmentEmulator>(
-                () => new EnrollmentEmulator(Options.EnrollmentApiKey, Options.Seed, Options.MeterEnrollmentCount),
+                () => new EnrollmentEmulator(Options.EnrollmentApiKey, Options.Seed, Options.MeterEnrollmentCount, Anchor),
                 LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>Gets the options the sandbox was created with.</summary>
         public SandboxOptions Options { get; }
 
+        /// <summary>
+        /// Gets the start of the UTC day (on <see cref="SandboxOptions.Time"/>) the sandbox was created on. The seeded
+        /// history ends there: everything that has happened happened before it; appointments, delivery periods and
+        /// deadlines can lie after it. The same seed on the same day gives the same data; on another day the same ids.
+        /// </summary>
+        public DateTimeOffset Anchor { get; }
+
         /// <summary>Gets a snapshot of the meter orders (seeded and created), newest first as the API lists them.</summary>
         public IReadOnlyList<SandboxMeterOrder> MeterOrders => _nomos.Store.MeterOrders();
 
         /// <summary>Gets a snapshot of the subscriptions, with and without a meter order.</summary>
         public IReadOnlyList<SandboxSubscription> Subscriptions => _nomos.Store.Subscriptions();
+
+        /// <summary>
+        /// Gets the ids of the well-known subscriptions: every sandbox starts with them, without a meter order, on every
+        /// day and with every seed (the first, <c>sub_4k2m9x7q1w8e5r3t6y0u2i4o</c>, is the one the documentation uses).
+        /// </summary>
+        public static IReadOnlyList<string> WellKnownSubscriptions => Nomos.WellKnownSubscriptions.Ids;
+
+        /// <summary>Gets the ids of the well-known subscriptions that still have no meter order, in their fixed order.</summary>
+        public IReadOnlyList<string> FreeSubscriptions
+            => _nomos.Store.Subscriptions().Where(s => !s.HasMeterOrder && Nomos.WellKnownSubscriptions.Contains(s.Id)).Select(s => s.Id).ToArray();
 
         /// <summary>Gets the seeded meters of the enrollment API, newest first as it pages them.</summary>
         public IReadOnlyList<SandboxMeterEnrollment> MeterEnrollments => _enrollment.Value.Meters;

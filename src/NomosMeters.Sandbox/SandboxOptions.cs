@@ -23,8 +23,11 @@ namespace NomosMeters.Sandbox
         /// <summary>Gets or sets how long an access token is valid; sent as <c>expires_in</c> (the real API: 3600 s).</summary>
         public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-        /// <summary>Gets or sets the clock for token expiry and the <c>created_at</c> of new orders; the seeded data never reads it.</summary>
-        public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+        /// <summary>
+        /// Gets or sets the clock for token expiry and the <c>created_at</c> of new orders. The seeded timeline ends at
+        /// the start of the UTC day this clock shows when the sandbox is created.
+        /// </summary>
+        public TimeProvider Time { get; set; } = TimeProvider.System;
 
         /// <summary>Gets or sets the seed: the same seed gives byte-identical data on every machine and runtime.</summary>
         public int Seed { get; set; } = 20260527;

@@ -23,11 +23,11 @@ namespace NomosMeters.Sandbox.Enrollment
         private readonly Dictionary<Guid, SandboxMeterEnrollment> _byId;
         private readonly byte[] _tokenKey = new byte[32];
 
-        public EnrollmentEmulator(string apiKey, int seed, int meterCount)
+        public EnrollmentEmulator(string apiKey, int seed, int meterCount, DateTimeOffset anchor)
         {
             _apiKey = apiKey;
             // Newest first, then by id: a total order for keyset paging.
-            _ordered = EnrollmentSeed.Create(seed, meterCount)
+            _ordered = EnrollmentSeed.Create(seed, meterCount, anchor)
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.MeterId.ToString("D"), StringComparer.Ordinal).ToArray();
             _byId = _ordered.ToDictionary(m => m.MeterId);
             using var rng = RandomNumberGenerator.Create();

@@ -6,13 +6,11 @@ namespace NomosMeters.Sandbox.Enrollment
 {
     /// <summary>
     /// Builds the deterministic meter inventory: regions with their real programs, delivery periods with
-    /// deadlines, participation history, and partner/Leap actions shaped like the spec's examples.
+    /// deadlines, participation history, and partner/Leap actions shaped like the spec's examples. Timestamps are
+    /// relative to the anchor (delivery periods to its month) and no draw depends on it, so the ids never change.
     /// </summary>
     internal static class EnrollmentSeed
     {
-        // Timestamps are relative to this instant, never the wall clock, so the data is the same every run.
-        private static readonly DateTimeOffset Anchor = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-
         private static readonly Dictionary<string, string[]> ProgramsByRegion = new Dictionary<string, string[]>
         {
             ["CAISO"] = new[] { "CAISO-CCA-SC_ONLY", "CCA", "DRAM", "ELRP", "PGE-CBP", "PGE-ART", "CEC-DSGS", "CEC-DSGS-OPTION4", "CEC-DSGS-OPTION2", "CAISO-ELRP-A4" },
@@ -51,24 +49,24 @@ namespace NomosMeters.Sandbox.Enrollment
             ("HAS_MARKET_REGISTRATION", "LEAP_0002", "Market registration is pending."),
         };
 
-        public static List<SandboxMeterEnrollment> Create(int seed, int count)
+        public static List<SandboxMeterEnrollment> Create(int seed, int count, DateTimeOffset anchor)
         {
             var random = new SeededRandom(seed ^ 0x5EED);
             var meters = new List<SandboxMeterEnrollment>(count);
             for (var i = 0; i < count; i++)
             {
-                meters.Add(CreateMeter(random, i));
+                meters.Add(CreateMeter(random, i, anchor));
             }
 
             return meters;
         }
 
-        private static SandboxMeterEnrollment CreateMeter(SeededRandom random, int index)
+        private static SandboxMeterEnrollment CreateMeter(SeededRandom random, int index, DateTimeOffset anchor)
         {
             var region = random.Pick(Regions);
             // Distinct creation times (one per ~2.5 hours over about two years) keep the order total.
-            var created = Anchor.AddMinutes(-(index * 150 + random.Next(120)) - 60);
-            var updated = created.AddMinutes(random.Next((int)Math.Max(1, (Anchor - created).TotalMinutes)));
+            var created = anchor.AddMinutes(-(index * 150 + random.Next(120)) - 60);
+            var updated = Updated(anchor, created.AddMinutes(random.Next((int)Math.Max(1, (anchor - created).TotalMinutes))));
             var status = random.Pick(Statuses);
             var meter = new SandboxMeterEnrollment
             {
@@ -88,7 +86,7 @@ namespace NomosMeters.Sandbox.Enrollment
                 GlobalEnrollmentStatus = status,
             };
             meter.ParticipationPreferences = Preferences(random, created);
-            meter.ProgramEnrollments = Programs(random, region, status);
+            meter.ProgramEnrollments = Programs(random, region, status, anchor);
             meter.PartnerActions = Actions(random, meter.ProgramEnrollments, PartnerActions, status == "ELIGIBLE" || status == "PENDING" ? 0.7 : 0.15);
             meter.LeapActions = Actions(random, meter.ProgramEnrollments, LeapActions, 0.2);
             return meter;
@@ -135,16 +133,33 @@ namespace NomosMeters.Sandbox.Enrollment
             };
         }
 
-        private static SandboxProgramEnrollment[] Programs(SeededRandom random, string region, string globalStatus)
+        // Updates of the last day crowd towards the anchor, so "changed since yesterday" finds meters at any hour of its
+        // day; in whole microseconds, as the API writes them.
+        private static DateTimeOffset Updated(DateTimeOffset anchor, DateTimeOffset updated)
+        {
+            var before = (anchor - updated).Ticks;
+            if (before >= TimeSpan.TicksPerDay)
+            {
+                return updated;
+            }
+
+            var closer = (long)Timeline.Closer(before, TimeSpan.TicksPerDay);
+            return anchor.AddTicks(-Math.Max(10, closer - (closer % 10)));
+        }
+
+        private static SandboxProgramEnrollment[] Programs(SeededRandom random, string region, string globalStatus, DateTimeOffset anchor)
         {
             var programs = ProgramsByRegion[region];
             var count = 1 + random.Next(Math.Min(3, programs.Length));
             var result = new List<SandboxProgramEnrollment>();
+            var anchorMonth = new DateTimeOffset(anchor.Year, anchor.Month, 1, 4, 0, 0, TimeSpan.Zero);
             foreach (var program in Distinct(random, programs, count))
             {
-                var startMonth = 1 + random.Next(12);
-                var year = 2025 + random.Next(2);
-                var start = new DateTimeOffset(year, startMonth, 1, 4, 0, 0, TimeSpan.Zero);
+                var month = random.Next(12);
+                var year = random.Next(2);
+
+                // From 18 months before the anchor's month to 5 after it: periods past, running and to come, deadlines ahead.
+                var start = anchorMonth.AddMonths((year * 12) + month - 18);
                 var months = 3 + random.Next(4);
                 var end = start.AddMonths(months).AddDays(-1);
                 var deadline = start.AddDays(-14 - random.Next(30));
@@ -152,7 +167,7 @@ namespace NomosMeters.Sandbox.Enrollment
                 result.Add(new SandboxProgramEnrollment
                 {
                     ProgramIdentifier = program,
-                    DeliveryPeriod = $"{program}_{year}_{Months[startMonth - 1]}_{Months[end.Month - 1]}",
+                    DeliveryPeriod = $"{program}_{start.Year}_{Months[start.Month - 1]}_{Months[end.Month - 1]}",
                     DeliveryPeriodStart = start,
                     DeliveryPeriodEnd = end,
                     EnrollmentStatus = random.Chance(0.6) ? globalStatus : random.Pick(Statuses),

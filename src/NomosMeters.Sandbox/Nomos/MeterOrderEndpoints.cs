@@ -11,13 +11,13 @@ namespace NomosMeters.Sandbox.Nomos
     {
         private readonly MeterOrderStore _store;
         private readonly CursorCodec _cursors;
-        private readonly Func<DateTimeOffset> _clock;
+        private readonly TimeProvider _time;
 
-        public MeterOrderEndpoints(MeterOrderStore store, CursorCodec cursors, Func<DateTimeOffset> clock)
+        public MeterOrderEndpoints(MeterOrderStore store, CursorCodec cursors, TimeProvider time)
         {
             _store = store;
             _cursors = cursors;
-            _clock = clock;
+            _time = time;
         }
 
         /// <summary><c>GET /meter-orders</c>: a page of <c>{object,items,next_page,has_more}</c>, newest first.</summary>
@@ -70,7 +70,7 @@ namespace NomosMeters.Sandbox.Nomos
             var subscription = await CreateMeterOrderBody.ReadSubscriptionAsync(content, cancellationToken).ConfigureAwait(false);
 
             // Whole milliseconds: the API's timestamps carry no more, and cursors must round-trip created_at exactly.
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(_clock().ToUnixTimeMilliseconds());
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
             var order = _store.Create(subscription, now);
             return JsonResponse.Create(HttpStatusCode.OK, w => MeterOrderJson.Write(w, order));
         }

@@ -1,25 +1,26 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NomosMeters.Sandbox.Nomos
 {
     /// <summary>
-    /// Builds the deterministic customers, subscriptions and meter orders: two years of orders whose status fits their
-    /// age, milestone timestamps in lifecycle order, and spare subscriptions (some ended) to create orders for.
+    /// Builds the deterministic customers, subscriptions and meter orders: two years of orders up to the anchor whose
+    /// status fits their age, milestone timestamps in lifecycle order, and spare subscriptions (some ended, plus the
+    /// <see cref="WellKnownSubscriptions"/>) to create orders for. Every timestamp is relative to the anchor and no
+    /// draw depends on it, so the ids are the same on every day.
     /// </summary>
     internal static class MeterOrderSeed
     {
-        /// <summary>Every seeded timestamp is relative to this instant, never the wall clock.</summary>
-        public static readonly DateTimeOffset Anchor = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-
         private const long Hour = 3_600_000L;
         private const long Day = 24 * Hour;
         private const long History = 730 * Day;
+        private const long Youngest = 14 * Day;
 
         // Orders move on a scale of weeks (about 8 weeks to installation), so young orders sit early in the lifecycle.
         private static readonly (long MaxAge, (string Status, int Weight)[] Mix)[] MixByAge =
         {
-            (14 * Day, new[] { (MeterOrderValues.Created, 35), (MeterOrderValues.Placed, 30), (MeterOrderValues.CheckSubmitted, 20), (MeterOrderValues.CheckReviewed, 10), (MeterOrderValues.Cancelled, 5) }),
+            (Youngest, new[] { (MeterOrderValues.Created, 35), (MeterOrderValues.Placed, 30), (MeterOrderValues.CheckSubmitted, 20), (MeterOrderValues.CheckReviewed, 10), (MeterOrderValues.Cancelled, 5) }),
             (45 * Day, new[] { (MeterOrderValues.Created, 5), (MeterOrderValues.Placed, 10), (MeterOrderValues.CheckSubmitted, 15), (MeterOrderValues.CheckReviewed, 20), (MeterOrderValues.Scheduled, 35), (MeterOrderValues.Installed, 8), (MeterOrderValues.Cancelled, 7) }),
             (100 * Day, new[] { (MeterOrderValues.CheckSubmitted, 3), (MeterOrderValues.CheckReviewed, 7), (MeterOrderValues.Scheduled, 20), (MeterOrderValues.Installed, 35), (MeterOrderValues.Activated, 27), (MeterOrderValues.Cancelled, 8) }),
             (long.MaxValue, new[] { (MeterOrderValues.Scheduled, 1), (MeterOrderValues.Installed, 7), (MeterOrderValues.Activated, 82), (MeterOrderValues.Cancelled, 10) }),
@@ -29,10 +30,12 @@ namespace NomosMeters.Sandbox.Nomos
 
         private static readonly (int Count, int Weight)[] SubscriptionsPerCustomer = { (1, 55), (2, 30), (3, 15) };
 
-        public static SeedData Create(int seed, int orderCount)
+        public static SeedData Create(int seed, int orderCount, DateTimeOffset anchorDay)
         {
             var random = new SeededRandom(seed);
-            var used = new HashSet<string>(StringComparer.Ordinal);
+
+            // Reserved, so no seeded id can ever take one (a redraw in that case, and only then, changes the draws).
+            var used = new HashSet<string>(WellKnownSubscriptions.All.SelectMany(s => new[] { s.Id, s.Customer }), StringComparer.Ordinal);
             string NewId(string prefix)
             {
                 string id;
@@ -44,7 +47,7 @@ namespace NomosMeters.Sandbox.Nomos
                 return id;
             }
 
-            var anchor = Anchor.ToUnixTimeMilliseconds();
+            var anchor = anchorDay.ToUnixTimeMilliseconds();
             var createdTimes = CreatedTimes(random, orderCount, anchor);
             var data = new SeedData();
             var ordersLeft = orderCount;
@@ -75,6 +78,8 @@ namespace NomosMeters.Sandbox.Nomos
                 }
             }
 
+            // Last, so every seeded subscription keeps its place in the list.
+            data.Subscriptions.AddRange(WellKnownSubscriptions.All);
             return data;
         }
 
@@ -89,6 +94,16 @@ namespace NomosMeters.Sandbox.Nomos
                 times[i] = start + (i * step) + random.NextInt64(0, step);
             }
 
+            // Newest first, a tie (from rounding) moves the older order a millisecond back.
+            for (var i = count - 1; i >= 0; i--)
+            {
+                times[i] = anchor - YoungAge(anchor - times[i]);
+                if (i < count - 1 && times[i] >= times[i + 1])
+                {
+                    times[i] = times[i + 1] - 1;
+                }
+            }
+
             for (var i = count - 1; i > 0; i--)
             {
                 var j = random.Next(i + 1);
@@ -96,6 +111,21 @@ namespace NomosMeters.Sandbox.Nomos
             }
 
             return times;
+        }
+
+        // The slots end a day before the anchor. The youngest bucket's ages (1 to 14 days) are spread over 0 to 14 days,
+        // crowding towards the anchor, so orders were created in the last day, the newest within seconds of it.
+        // Within that bucket no draw depends on the age, so every id and status stays what it was. At least 2 ms:
+        // a cancellation or block still fits between creation and the anchor.
+        private static long YoungAge(long age)
+        {
+            if (age > Youngest)
+            {
+                return age;
+            }
+
+            var spread = Timeline.Closer(Math.Max(0, age - Day) * (double)Youngest / (Youngest - Day), Youngest);
+            return Math.Max(2, (long)Math.Round(spread));
         }
 
         private static SandboxMeterOrder CreateOrder(SeededRandom random, string id, string subscription, string customer, long created, long anchor)

@@ -21,12 +21,12 @@ namespace NomosMeters.Sandbox.Nomos
         private readonly TokenEndpoint _tokenEndpoint;
         private readonly MeterOrderEndpoints _meterOrders;
 
-        public NomosEmulator(SandboxOptions options)
+        public NomosEmulator(SandboxOptions options, DateTimeOffset anchor)
         {
             Tokens = new TokenStore(options);
-            Store = new MeterOrderStore(MeterOrderSeed.Create(options.Seed, options.MeterOrderCount), options.Seed);
+            Store = new MeterOrderStore(MeterOrderSeed.Create(options.Seed, options.MeterOrderCount, anchor), options.Seed);
             _tokenEndpoint = new TokenEndpoint(options, Tokens);
-            _meterOrders = new MeterOrderEndpoints(Store, new CursorCodec(options.Seed), () => options.Clock());
+            _meterOrders = new MeterOrderEndpoints(Store, new CursorCodec(options.Seed), options.Time);
         }
 
         public TokenStore Tokens { get; }

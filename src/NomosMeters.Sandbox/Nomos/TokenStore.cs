@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace NomosMeters.Sandbox.Nomos
 {
     /// <summary>
-    /// Issued access tokens (with expiry, measured by <see cref="SandboxOptions.Clock"/>) and refresh tokens, which
+    /// Issued access tokens (with expiry, measured by <see cref="SandboxOptions.Time"/>) and refresh tokens, which
     /// rotate: each one works once.
     /// </summary>
     internal sealed class TokenStore
@@ -51,7 +51,7 @@ namespace NomosMeters.Sandbox.Nomos
 
         public bool IsValid(string accessToken)
         {
-            var now = _options.Clock();
+            var now = _options.Time.GetUtcNow();
             lock (_gate)
             {
                 return _accessTokenExpiry.TryGetValue(accessToken, out var expiry) && now < expiry;
@@ -62,7 +62,7 @@ namespace NomosMeters.Sandbox.Nomos
         {
             var lifetime = _options.AccessTokenLifetime;
             var token = new IssuedToken(RandomText(32), RandomText(32), (int)lifetime.TotalSeconds);
-            _accessTokenExpiry.Add(token.AccessToken, _options.Clock() + lifetime);
+            _accessTokenExpiry.Add(token.AccessToken, _options.Time.GetUtcNow() + lifetime);
             _refreshTokens.Add(token.RefreshToken);
             _issued++;
             return token;

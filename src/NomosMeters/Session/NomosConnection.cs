@@ -6,6 +6,7 @@ using NomosMeters.Client.Auth;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
+using NomosMeters.Models;
 using NomosMeters.Sandbox;
 
 namespace NomosMeters
@@ -33,6 +34,13 @@ namespace NomosMeters
 
         /// <summary>Gets whether this connection talks to the built-in sandbox instead of the real APIs.</summary>
         public bool IsSandbox => Sandbox != null;
+
+        /// <summary>
+        /// Gets, for the sandbox, the ids of its well-known subscriptions that have no meter order yet, to try
+        /// <c>New-MeterOrder</c> with: the same every day, and all free again after the next <c>Connect-Nomos -Sandbox</c>.
+        /// Null for the real API, whose subscriptions this module does not list.
+        /// </summary>
+        public ValueList<string>? FreeSubscriptions => Sandbox == null ? null : new ValueList<string>(Sandbox.FreeSubscriptions);
 
         /// <summary>Gets the Nomos API base URI, or null when the Nomos API is not connected.</summary>
         public Uri? BaseUri => Nomos?.Endpoint.BaseUri;
@@ -135,7 +143,8 @@ namespace NomosMeters
         /// <summary>A connection to a fresh sandbox emulator of both APIs, through the whole real client stack.</summary>
         internal static NomosConnection CreateSandbox(NomosConnectionSettings settings, SandboxOptions? options = null)
         {
-            var sandbox = new NomosSandbox(options);
+            // One clock for both sides: the sandbox's "today" and token expiry agree with the module's.
+            var sandbox = new NomosSandbox(options ?? new SandboxOptions { Time = settings.Transport.Time });
             settings.BaseUri = new Uri(NomosSandbox.NomosBaseUri);
             settings.ClientId = sandbox.Options.ClientId;
             settings.ClientSecret = SecretText.Protect(sandbox.Options.ClientSecret);

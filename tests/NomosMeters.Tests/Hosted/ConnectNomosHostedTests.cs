@@ -63,6 +63,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal("ClientCredentials", connection.AuthenticationType);
             Assert.Equal(_server!.BaseUri, connection.BaseUri);
             Assert.True(connection.AccessTokenExpiresAt > DateTimeOffset.UtcNow.AddMinutes(55));
+            Assert.Null(connection.FreeSubscriptions);
         }
 
         [Fact]

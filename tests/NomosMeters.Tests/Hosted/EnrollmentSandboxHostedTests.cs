@@ -57,14 +57,28 @@ namespace NomosMeters.Tests.Hosted
             yield return new object[] { "-PartnerActionRequired", (Func<SandboxMeterEnrollment, bool>)(m => m.PartnerActions.Count > 0) };
             yield return new object[] { "-ExcludeArchived", (Func<SandboxMeterEnrollment, bool>)(m => !m.IsArchived) };
             yield return new object[] { "-ActionType HAS_NOMINATIONS", (Func<SandboxMeterEnrollment, bool>)(m => m.PartnerActions.Concat(m.LeapActions).Any(a => a.ActionType == "HAS_NOMINATIONS")) };
-            yield return new object[] { "-ModifiedAfter '2026-06-01T00:00:00Z'", (Func<SandboxMeterEnrollment, bool>)(m => m.UpdatedAt > new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)) };
-            yield return new object[] { "-CreatedAfter '2025-06-01T00:00:00Z' -CreatedBefore '2025-09-01T00:00:00Z'", (Func<SandboxMeterEnrollment, bool>)(m => m.CreatedAt > new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero) && m.CreatedAt < new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero)) };
             yield return new object[] { "-TransmissionRegion CAISO -LoadType HVAC -ExcludeArchived", (Func<SandboxMeterEnrollment, bool>)(m => m.TransmissionRegion == "CAISO" && m.LoadTypes.Contains("HVAC") && !m.IsArchived) };
         }
 
         [Theory]
         [MemberData(nameof(Filters))]
         public void EachFilterGivesExactlyTheMatchingMeters(string parameters, Func<SandboxMeterEnrollment, bool> expected)
+            => AssertFilterGivesExactly(parameters, expected);
+
+        // Days from the sandbox's anchor: the seeded timeline ends there, on the day the sandbox was created.
+        [Theory]
+        [InlineData("-ModifiedAfter", -153, null, 0)]
+        [InlineData("-CreatedAfter", -518, "-CreatedBefore", -426)]
+        public void DateFiltersGiveExactlyTheMatchingMeters(string first, int firstDays, string? second, int secondDays)
+        {
+            var from = _s.Sandbox.Anchor.AddDays(firstDays);
+            var to = _s.Sandbox.Anchor.AddDays(secondDays);
+            var parameters = $"{first} '{from:o}'" + (second == null ? string.Empty : $" {second} '{to:o}'");
+
+            AssertFilterGivesExactly(parameters, first == "-ModifiedAfter" ? m => m.UpdatedAt > from : m => m.CreatedAt > from && m.CreatedAt < to);
+        }
+
+        private void AssertFilterGivesExactly(string parameters, Func<SandboxMeterEnrollment, bool> expected)
         {
             var want = Meters.Where(expected).Select(m => m.MeterId).OrderBy(g => g).ToList();
 

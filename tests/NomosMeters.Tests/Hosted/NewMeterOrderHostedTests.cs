@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using NomosMeters.Models;
+using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
 using Xunit;
 
@@ -101,6 +102,24 @@ namespace NomosMeters.Tests.Hosted
             var error = Assert.Single(result.Errors);
             Assert.Equal("NomosMeters.EndedSubscription,NomosMeters.Commands.NewMeterOrderCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        }
+
+        [Fact]
+        public void TheContextsFreeSubscriptionsEachGetAnOrderOnceAndTheNextSandboxHasThemAgain()
+        {
+            var ordered = _s.Engine.Run("(Get-NomosContext).FreeSubscriptions | New-MeterOrder");
+
+            ordered.AssertNoErrors();
+            Assert.Equal(NomosSandbox.WellKnownSubscriptions, ordered.Objects<MeterOrder>().Select(o => o.Subscription));
+
+            var again = _s.Engine.Run("@((Get-NomosContext).FreeSubscriptions).Count; 'sub_4k2m9x7q1w8e5r3t6y0u2i4o' | New-MeterOrder");
+            Assert.Equal(0, again.Output[0].BaseObject);
+            Assert.Equal("NomosMeters.DuplicateMeterOrder,NomosMeters.Commands.NewMeterOrderCommand", Assert.Single(again.Errors).FullyQualifiedErrorId);
+
+            var fresh = _s.Engine.Run("Connect-Nomos -Sandbox; 'sub_4k2m9x7q1w8e5r3t6y0u2i4o' | New-MeterOrder; (Get-NomosContext).FreeSubscriptions");
+            fresh.AssertNoErrors();
+            Assert.Equal("sub_4k2m9x7q1w8e5r3t6y0u2i4o", Assert.Single(fresh.Objects<MeterOrder>()).Subscription);
+            Assert.Equal(NomosSandbox.WellKnownSubscriptions.Skip(1), fresh.Output.Skip(1).Select(o => o.BaseObject));
         }
 
         [Theory]

@@ -16,7 +16,7 @@ namespace NomosMeters.Tests.Sandbox
         private readonly FakeClock _clock = new FakeClock(Start);
         private readonly SandboxHarness _h;
 
-        public AuthorizationAndVersionTests() => _h = new SandboxHarness(new SandboxOptions { Clock = _clock.Read });
+        public AuthorizationAndVersionTests() => _h = new SandboxHarness(new SandboxOptions { Time = _clock });
 
         public void Dispose() => _h.Dispose();
 

@@ -17,7 +17,7 @@ namespace NomosMeters.Tests.Sandbox
         private readonly SandboxHarness _h;
 
         public MeterOrderCreateTests()
-            => _h = new SandboxHarness(new SandboxOptions { Clock = () => Now.AddTicks(4567) });
+            => _h = new SandboxHarness(new SandboxOptions { Time = new FakeClock(Now.AddTicks(4567)) });
 
         public void Dispose() => _h.Dispose();
 

@@ -89,7 +89,7 @@ namespace NomosMeters.Tests.Sandbox
         public async Task OrdersCreatedWhilePagingCauseNoDuplicatesOrGaps()
         {
             var clock = new FakeClock(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
-            using var h = new SandboxHarness(new SandboxOptions { Clock = clock.Read });
+            using var h = new SandboxHarness(new SandboxOptions { Time = clock });
             var seeded = h.Sandbox.MeterOrders;
             var spare = h.Sandbox.Subscriptions.Where(s => !s.HasMeterOrder && !s.IsEnded).Take(2).ToList();
             var first = await h.GetOkAsync("/meter-orders?limit=100");

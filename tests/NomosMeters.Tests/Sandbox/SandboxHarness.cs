@@ -12,7 +12,7 @@ using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
 {
-    /// <summary>A fresh sandbox behind a real <see cref="HttpClient"/>, with the calls the sandbox tests repeat.</summary>
+    /// <summary>A sandbox (a fresh one unless given) behind a real <see cref="HttpClient"/>, with the calls the sandbox tests repeat.</summary>
     internal sealed class SandboxHarness : IDisposable
     {
         public const string CurieVersion = "2026-05-27.curie";
@@ -20,8 +20,13 @@ namespace NomosMeters.Tests.Sandbox
         private string? _accessToken;
 
         public SandboxHarness(SandboxOptions? options = null)
+            : this(new NomosSandbox(options))
         {
-            Sandbox = new NomosSandbox(options);
+        }
+
+        public SandboxHarness(NomosSandbox sandbox)
+        {
+            Sandbox = sandbox;
             Http = new HttpClient(Sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.NomosBaseUri) };
         }
 

@@ -12,13 +12,16 @@ namespace NomosMeters.Tests.Sandbox
 {
     public sealed class SeedDataTests
     {
-        private static readonly DateTimeOffset Anchor = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        // A fixed clock: every sandbox of these tests is seeded for the same day, even one created after midnight.
+        private static readonly FakeClock Today = new FakeClock(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
         private static readonly string[] Statuses = { "created", "placed", "check_submitted", "check_reviewed", "scheduled", "installed", "activated", "cancelled" };
         private static readonly string[] Blockable = { "created", "placed", "check_submitted", "check_reviewed", "scheduled" };
 
-        private readonly NomosSandbox _sandbox = new NomosSandbox();
+        private readonly NomosSandbox _sandbox = new NomosSandbox(new SandboxOptions { Time = Today });
 
         private IReadOnlyList<SandboxMeterOrder> Orders => _sandbox.MeterOrders;
+
+        private DateTimeOffset Anchor => _sandbox.Anchor;
 
         [Fact]
         public void DefaultsSeedEnoughOrdersOverEveryStatusAndProvider()
@@ -162,27 +165,28 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public void SameSeedGivesTheSameDataAndOtherSeedsOtherData()
         {
-            var again = new NomosSandbox().MeterOrders;
-            var other = new NomosSandbox(new SandboxOptions { Seed = 7 }).MeterOrders;
+            var again = new NomosSandbox(new SandboxOptions { Time = Today }).MeterOrders;
+            var other = new NomosSandbox(new SandboxOptions { Seed = 7, Time = Today }).MeterOrders;
 
-            Assert.Equal(Fingerprint(Orders), Fingerprint(again));
-            Assert.NotEqual(Fingerprint(Orders), Fingerprint(other));
+            Assert.Equal(Fingerprint(Orders, Anchor), Fingerprint(again, Anchor));
+            Assert.NotEqual(Fingerprint(Orders, Anchor), Fingerprint(other, Anchor));
             Assert.Empty(Orders.Select(o => o.Id).Intersect(other.Select(o => o.Id)));
         }
 
         [Fact]
         public void DefaultSeedGivesTheKnownDataOnEveryRuntime()
         {
-            // A change here means the seeded data changed: every machine must see the same orders.
+            // A change here means the seeded data changed: every machine must see the same orders (on any day, the
+            // same ones at the same distance from the anchor).
             Assert.Equal("prdo_manot0rspfyzgcxkuduawmf1", Orders[0].Id);
-            Assert.Equal("F24FFCCF2407350CC21EC201D531310A4F2E4B8930B2CC54904355C6BC2071C6", Fingerprint(Orders));
+            Assert.Equal("4E07AA1CD1DC86B45ACB03582BA04991AAB6857EC1C652737BB23389664D1B0A", Fingerprint(Orders, Anchor));
         }
 
         [Fact]
         public async Task TwoSandboxesWithOneSeedServeByteIdenticalPages()
         {
-            using var a = new SandboxHarness();
-            using var b = new SandboxHarness();
+            using var a = new SandboxHarness(new SandboxOptions { Time = Today });
+            using var b = new SandboxHarness(new SandboxOptions { Time = Today });
 
             foreach (var query in new[] { "/meter-orders?limit=100", "/meter-orders?limit=25&filter%5Bstatus%5D%5Bin%5D=scheduled,cancelled" })
             {
@@ -203,15 +207,17 @@ namespace NomosMeters.Tests.Sandbox
             Assert.True(sandbox.Subscriptions.Count(s => !s.HasMeterOrder) >= 300);
         }
 
-        private static string Fingerprint(IEnumerable<SandboxMeterOrder> orders)
+        /// <summary>A hash of every field, with each timestamp as milliseconds before (or after) the anchor.</summary>
+        internal static string Fingerprint(IEnumerable<SandboxMeterOrder> orders, DateTimeOffset anchor)
         {
+            long? Ms(DateTimeOffset? at) => at.HasValue ? (long)(at.Value - anchor).TotalMilliseconds : null;
             var text = new StringBuilder();
             foreach (var o in orders)
             {
                 text.Append(o.Id).Append(o.Subscription).Append(o.Customer).Append(o.Provider).Append(o.Status)
-                    .Append(o.CreatedAt.ToUnixTimeMilliseconds()).Append(o.InstalledAt?.ToUnixTimeMilliseconds()).Append(o.ActivatedAt?.ToUnixTimeMilliseconds())
-                    .Append(o.CancelledAt?.ToUnixTimeMilliseconds()).Append(o.CancelledReason).Append(o.BlockedAt?.ToUnixTimeMilliseconds())
-                    .Append(o.BlockedReason).Append(o.AppointmentAt?.ToUnixTimeMilliseconds()).Append('\n');
+                    .Append(Ms(o.CreatedAt)).Append(Ms(o.InstalledAt)).Append(Ms(o.ActivatedAt))
+                    .Append(Ms(o.CancelledAt)).Append(o.CancelledReason).Append(Ms(o.BlockedAt))
+                    .Append(o.BlockedReason).Append(Ms(o.AppointmentAt)).Append('\n');
             }
 
             return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
