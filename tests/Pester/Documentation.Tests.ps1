@@ -34,7 +34,8 @@ BeforeAll {
     Connect-Nomos -Sandbox
     $meterIds = @((Search-MeterEnrollment -First 3).MeterId.Guid)
     $orderIds = @((Get-MeterOrder -First 3).Id)
-    $freeSubscriptions = @('sub_4k2m9x7q1w8e5r3t6y0u2i4o')
+    # Not the first: the documents order that one by name, and a subscription gets one order only.
+    $freeSubscriptions = @((Get-NomosContext).FreeSubscriptions | Select-Object -Skip 1 -First 3)
     Disconnect-Nomos
 
     $environment = @{ NOMOS_CLIENT_ID = 'my-client-id'; NOMOS_CLIENT_SECRET = 'sandbox-secret'; NOMOS_ENROLLMENT_API_KEY = 'sandbox-enrollment-key' }
