@@ -76,3 +76,74 @@ Describe 'Connect-Nomos' {
             Should -Throw -ErrorId 'NomosMeters.InvalidBaseUri,NomosMeters.Commands.ConnectNomosCommand'
     }
 }
+
+Describe 'Connections that share a process' {
+    BeforeEach { Disconnect-Nomos -ErrorAction SilentlyContinue }
+
+    It 'keeps a -PassThru connection working after another service is connected and the current one is closed' {
+        $a = Connect-Nomos -ClientId 'sandbox-client' -ClientSecret $secret -BaseUri $server.BaseUri -PassThru
+        Connect-Nomos -EnrollmentApiKey $enrollmentKey -EnrollmentBaseUri $server.BaseUri
+        (Get-NomosContext).Services | Should -Be 'Nomos, Enrollment'
+        Disconnect-Nomos
+        $a.IsConnected | Should -BeTrue
+        (Get-MeterOrder -Connection $a -First 2) | Should -HaveCount 2
+    }
+
+    It 'leaves a runbook''s own connection open when another runbook runs Disconnect-Nomos' {
+        $mine = Connect-Nomos -Sandbox -PassThru
+        # Another runbook in the same process, while this runbook's connection is the current one:
+        Disconnect-Nomos
+        Get-NomosContext | Should -BeNullOrEmpty
+        $mine.IsConnected | Should -BeTrue
+        (Get-MeterOrder -Connection $mine -First 1).Id | Should -Match '^prdo_'
+    }
+
+    It 'closes exactly the connection given to Disconnect-Nomos -Connection' {
+        $mine = Connect-Nomos -Sandbox -PassThru
+        $other = Connect-Nomos -Sandbox -PassThru
+        Disconnect-Nomos -Connection $mine
+        $mine.IsConnected | Should -BeFalse
+        { Get-MeterOrder -Connection $mine -First 1 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NomosMeters.NotConnected,NomosMeters.Commands.GetMeterOrderCommand'
+        (Get-MeterOrder -Connection $other -First 1) | Should -HaveCount 1
+        (Get-MeterOrder -First 1) | Should -HaveCount 1
+    }
+
+    It 'closes the current connection, and what Get-NomosContext returned, with Disconnect-Nomos' {
+        Connect-Nomos -Sandbox
+        $context = Get-NomosContext
+        Disconnect-Nomos
+        $context.IsConnected | Should -BeFalse
+        Get-NomosContext | Should -BeNullOrEmpty
+    }
+
+    It 'keeps what Get-NomosContext returned usable after the next Connect-Nomos' {
+        Connect-Nomos -Sandbox
+        $context = Get-NomosContext
+        Connect-Nomos -Sandbox
+        $context.IsConnected | Should -BeTrue
+        (Get-MeterOrder -Connection $context -First 1) | Should -HaveCount 1
+    }
+
+    It 'says per service where a mixed connection points, and never calls it a sandbox' {
+        Connect-Nomos -Sandbox
+        Connect-Nomos -ClientId 'sandbox-client' -ClientSecret $secret -BaseUri $server.BaseUri
+        $context = Get-NomosContext
+        $context.Services | Should -Be 'Nomos, Enrollment'
+        $context.IsSandbox | Should -BeFalse
+        $context.NomosEnvironment | Should -Be 'Custom'
+        $context.EnrollmentEnvironment | Should -Be 'Sandbox'
+        $context.FreeSubscriptions | Should -BeNullOrEmpty
+        Reset-SandboxServerStats $server
+        Get-MeterOrder -First 1 | Should -HaveCount 1
+        Get-SandboxServerRequestCount $server | Should -Be 1
+    }
+
+    It 'reports a sandbox connection as a sandbox for both services' {
+        Connect-Nomos -Sandbox
+        $context = Get-NomosContext
+        $context.IsSandbox | Should -BeTrue
+        $context.NomosEnvironment | Should -Be 'Sandbox'
+        $context.EnrollmentEnvironment | Should -Be 'Sandbox'
+    }
+}

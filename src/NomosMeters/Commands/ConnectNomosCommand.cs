@@ -115,7 +115,7 @@ namespace NomosMeters.Commands
                     ThrowNoCredentials();
                 }
 
-                connection = NomosConnection.Create(settings, NomosConnection.CreateNetworkHandler());
+                connection = NomosConnection.Create(settings, NomosConnection.CreateNetworkHandler);
             }
 
             Verify(connection);
@@ -123,11 +123,19 @@ namespace NomosMeters.Commands
 
             // Connecting one service keeps the other one of the current connection.
             connection = connection.KeepingServicesOf(NomosSession.Current);
-            NomosSession.Replace(connection);
+            var previous = NomosSession.Replace(connection);
+            if (previous != null && !previous.HandedOut)
+            {
+                // Nobody can hold it: close it (the services the new connection kept stay open for it).
+                previous.Dispose();
+            }
+
             WriteVerbose($"Connected: {connection}.");
             if (PassThru)
             {
-                WriteObject(connection);
+                // The script's own connection: Disconnect-Nomos (by this script or another) closes the current one,
+                // not this; Disconnect-Nomos -Connection closes this.
+                WriteObject(connection.Share());
             }
         }
 

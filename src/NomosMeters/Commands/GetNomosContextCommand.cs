@@ -15,6 +15,8 @@ namespace NomosMeters.Commands
             var current = NomosSession.Current;
             if (current != null)
             {
+                // Once written, a script may hold it: a later Connect-Nomos leaves it open instead of closing it.
+                current.HandedOut = true;
                 WriteObject(current);
             }
         }

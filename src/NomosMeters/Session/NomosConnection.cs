@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using NomosMeters.Client.Auth;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Http;
@@ -18,29 +19,37 @@ namespace NomosMeters
     /// </summary>
     public sealed class NomosConnection : IDisposable
     {
-        private volatile bool _closed;
+        private int _closed;
 
-        internal NomosConnection(NomosServiceConnection? nomos, EnrollmentServiceConnection? enrollment, NomosSandbox? sandbox, string? clientId, TimeProvider time)
+        /// <summary>Takes <paramref name="nomos"/> and <paramref name="enrollment"/> as one more owner of each.</summary>
+        internal NomosConnection(NomosServiceConnection? nomos, EnrollmentServiceConnection? enrollment, string? clientId, DateTimeOffset connectedAt)
         {
+            nomos?.AddOwner();
+            enrollment?.AddOwner();
             Nomos = nomos;
             Enrollment = enrollment;
-            Sandbox = sandbox;
             ClientId = clientId;
-            ConnectedAt = time.GetUtcNow();
+            ConnectedAt = connectedAt;
         }
 
         /// <summary>Gets which services this connection reaches: <c>Nomos</c>, <c>Enrollment</c> or both.</summary>
         public string Services => string.Join(", ", ServiceNames());
 
-        /// <summary>Gets whether this connection talks to the built-in sandbox instead of the real APIs.</summary>
-        public bool IsSandbox => Sandbox != null;
+        /// <summary>
+        /// Gets whether every service of this connection is the built-in sandbox. A connection that mixes the sandbox
+        /// with a real service is not a sandbox: see <see cref="NomosEnvironment"/> and <see cref="EnrollmentEnvironment"/>.
+        /// </summary>
+        public bool IsSandbox => (Nomos == null || Nomos.Sandbox != null) && (Enrollment == null || Enrollment.Sandbox != null);
+
+        /// <summary>Gets where the Nomos API points: <c>Production</c>, <c>Sandbox</c> or <c>Custom</c> (another base URI); null when not connected.</summary>
+        public string? NomosEnvironment => Nomos?.Environment;
 
         /// <summary>
         /// Gets, for the sandbox, the ids of its well-known subscriptions that have no meter order yet, to try
         /// <c>New-MeterOrder</c> with: the same every day, and all free again after the next <c>Connect-Nomos -Sandbox</c>.
         /// Null for the real API, whose subscriptions this module does not list.
         /// </summary>
-        public ValueList<string>? FreeSubscriptions => Sandbox == null ? null : new ValueList<string>(Sandbox.FreeSubscriptions);
+        public ValueList<string>? FreeSubscriptions => Nomos?.Sandbox == null ? null : new ValueList<string>(Nomos.Sandbox.FreeSubscriptions);
 
         /// <summary>Gets the Nomos API base URI, or null when the Nomos API is not connected.</summary>
         public Uri? BaseUri => Nomos?.Endpoint.BaseUri;
@@ -82,7 +91,7 @@ namespace NomosMeters
         public DateTimeOffset ConnectedAt { get; }
 
         /// <summary>Gets whether the connection is still usable (false after <c>Disconnect-Nomos</c>).</summary>
-        public bool IsConnected => !_closed;
+        public bool IsConnected => Volatile.Read(ref _closed) == 0;
 
         internal NomosServiceConnection? Nomos { get; }
 
@@ -90,8 +99,11 @@ namespace NomosMeters
 
         private ApiTransport Transport => (Nomos?.Transport ?? Enrollment?.Transport)!;
 
-        /// <summary>Gets the emulator behind a sandbox connection (tests read its state).</summary>
-        internal NomosSandbox? Sandbox { get; }
+        /// <summary>Gets the emulator behind a sandbox service (tests read its state), or null.</summary>
+        internal NomosSandbox? Sandbox => Nomos?.Sandbox ?? Enrollment?.Sandbox;
+
+        /// <summary>Gets whether this connection was written to the pipeline, so a script may still hold it.</summary>
+        internal bool HandedOut { get; set; }
 
         /// <inheritdoc/>
         public override string ToString()
@@ -112,32 +124,30 @@ namespace NomosMeters
             return IsConnected ? text : text + " (disconnected)";
         }
 
-        /// <summary>Closes the connection; cmdlets given it afterwards fail with a clear error.</summary>
+        /// <summary>
+        /// Closes the connection; cmdlets given it afterwards fail with a clear error. A service it shares with
+        /// another connection stays open for that one.
+        /// </summary>
         public void Dispose()
         {
-            _closed = true;
-            Nomos?.Transport.Dispose();
-            if (!ReferenceEquals(Enrollment?.Transport, Nomos?.Transport))
+            if (Interlocked.Exchange(ref _closed, 1) == 0)
             {
-                Enrollment?.Transport.Dispose();
+                Nomos?.RemoveOwner();
+                Enrollment?.RemoveOwner();
             }
         }
 
-        /// <summary>Builds a connection over the given handler (the real network, the sandbox, or a test double).</summary>
-        internal static NomosConnection Create(NomosConnectionSettings settings, HttpMessageHandler handler, NomosSandbox? sandbox = null)
+        /// <summary>Builds a connection of new services over handlers from <paramref name="newHandler"/> (the network, the sandbox, or a test double).</summary>
+        internal static NomosConnection Create(NomosConnectionSettings settings, Func<HttpMessageHandler> newHandler, NomosSandbox? sandbox = null)
         {
-            var transport = new ApiTransport(handler, settings.Transport);
-            var nomos = settings.HasNomosCredentials ? ConnectNomos(settings, transport) : null;
-            var enrollment = settings.EnrollmentApiKey != null
-                ? ConnectEnrollment(settings, transport, sandbox != null ? "Sandbox" : settings.EnrollmentEnvironment)
-                : null;
+            var nomos = ServiceFactory.Nomos(settings, newHandler, sandbox);
+            var enrollment = ServiceFactory.Enrollment(settings, newHandler, sandbox);
             if (nomos == null && enrollment == null)
             {
-                transport.Dispose();
                 throw new ArgumentException("A connection needs Nomos credentials, an enrollment API key, or both.", nameof(settings));
             }
 
-            return new NomosConnection(nomos, enrollment, sandbox, settings.AccessToken == null ? settings.ClientId : null, settings.Transport.Time);
+            return new NomosConnection(nomos, enrollment, settings.AccessToken == null ? settings.ClientId : null, settings.Transport.Time.GetUtcNow());
         }
 
         /// <summary>A connection to a fresh sandbox emulator of both APIs, through the whole real client stack.</summary>
@@ -151,10 +161,10 @@ namespace NomosMeters
             settings.AccessToken = null;
             settings.EnrollmentBaseUri = new Uri(NomosSandbox.EnrollmentBaseUri);
             settings.EnrollmentApiKey = SecretText.Protect(sandbox.Options.EnrollmentApiKey);
-            return Create(settings, sandbox.CreateHandler(), sandbox);
+            return Create(settings, sandbox.CreateHandler, sandbox);
         }
 
-        /// <summary>This connection with <paramref name="other"/>'s services added where this one has none.</summary>
+        /// <summary>This connection with <paramref name="other"/>'s services added where this one has none; this one is closed.</summary>
         internal NomosConnection KeepingServicesOf(NomosConnection? other)
         {
             if (other == null || !other.IsConnected || (Nomos != null && Enrollment != null))
@@ -162,13 +172,17 @@ namespace NomosMeters
                 return this;
             }
 
-            return new NomosConnection(
+            var merged = new NomosConnection(
                 Nomos ?? other.Nomos,
                 Enrollment ?? other.Enrollment,
-                Sandbox ?? other.Sandbox,
                 Nomos != null ? ClientId : other.ClientId,
-                TimeProvider.System);
+                ConnectedAt);
+            Dispose();
+            return merged;
         }
+
+        /// <summary>Another connection to the same services, closed on its own: what -PassThru gives a script to keep.</summary>
+        internal NomosConnection Share() => new NomosConnection(Nomos, Enrollment, ClientId, ConnectedAt) { HandedOut = true };
 
         internal static HttpMessageHandler CreateNetworkHandler()
             => new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
@@ -184,27 +198,6 @@ namespace NomosMeters
             {
                 yield return "Enrollment";
             }
-        }
-
-        private static NomosServiceConnection ConnectNomos(NomosConnectionSettings settings, ApiTransport transport)
-        {
-            var endpoint = new NomosEndpoint(settings.BaseUri, settings.ApiVersion)
-            {
-                RateLimiter = settings.RateLimit > 0 ? new RequestRateLimiter(settings.RateLimit, settings.Transport.Time) : null,
-            };
-            endpoint.Tokens = settings.AccessToken != null
-                ? (ITokenProvider)new StaticTokenProvider(settings.AccessToken, "AccessToken")
-                : new ClientCredentialsTokenProvider(settings.ClientId!, settings.ClientSecret!, endpoint, transport);
-            return new NomosServiceConnection(endpoint, transport);
-        }
-
-        private static EnrollmentServiceConnection ConnectEnrollment(NomosConnectionSettings settings, ApiTransport transport, string environment)
-        {
-            var endpoint = new EnrollmentEndpoint(settings.EnrollmentBaseUri)
-            {
-                Tokens = new StaticTokenProvider(settings.EnrollmentApiKey!, "ApiKey"),
-            };
-            return new EnrollmentServiceConnection(endpoint, transport, environment);
         }
     }
 }

@@ -14,5 +14,8 @@ namespace NomosMeters
 
         /// <summary>Makes <paramref name="connection"/> current and returns the one it replaced.</summary>
         public static NomosConnection? Replace(NomosConnection? connection) => Interlocked.Exchange(ref _current, connection);
+
+        /// <summary>Forgets <paramref name="connection"/> if it is the current one; returns whether it was.</summary>
+        public static bool Forget(NomosConnection connection) => ReferenceEquals(Interlocked.CompareExchange(ref _current, null, connection), connection);
     }
 }

@@ -33,7 +33,7 @@ namespace NomosMeters.Tests.Wire
                     EnrollmentApiKey = enrollment ? SecretText.Protect(EnrollmentApiKey) : null,
                     Transport = new TransportOptions { Time = time ?? TimeProvider.System, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
                 },
-                new RecordingHandler(this) { InnerHandler = Mock });
+                () => new RecordingHandler(this) { InnerHandler = Mock });
         }
 
         public MockHttpMessageHandler Mock { get; } = new MockHttpMessageHandler();

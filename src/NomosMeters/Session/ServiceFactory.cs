@@ -1,0 +1,65 @@
+using System;
+using System.Net.Http;
+using NomosMeters.Client.Auth;
+using NomosMeters.Client.Enrollments;
+using NomosMeters.Client.Http;
+using NomosMeters.Client.Nomos;
+using NomosMeters.Sandbox;
+
+namespace NomosMeters
+{
+    /// <summary>
+    /// Builds each service whole: endpoint, credentials, rate limiter and a transport of its own over a new handler
+    /// (each transport disposes its handler), with the clock of the settings. A service built here has no owner yet; the connection that takes it
+    /// becomes the first.
+    /// </summary>
+    internal static class ServiceFactory
+    {
+        /// <summary>The Nomos API, or null when the settings hold no Nomos credentials.</summary>
+        public static NomosServiceConnection? Nomos(NomosConnectionSettings settings, Func<HttpMessageHandler> newHandler, NomosSandbox? sandbox)
+        {
+            if (!settings.HasNomosCredentials)
+            {
+                return null;
+            }
+
+            var transport = new ApiTransport(newHandler(), settings.Transport);
+            var endpoint = new NomosEndpoint(settings.BaseUri, settings.ApiVersion)
+            {
+                RateLimiter = settings.RateLimit > 0 ? new RequestRateLimiter(settings.RateLimit, settings.Transport.Time) : null,
+            };
+            endpoint.Tokens = settings.AccessToken != null
+                ? (ITokenProvider)new StaticTokenProvider(settings.AccessToken, "AccessToken")
+                : new ClientCredentialsTokenProvider(settings.ClientId!, settings.ClientSecret!, endpoint, transport);
+            return new NomosServiceConnection(endpoint, transport, NomosEnvironment(settings.BaseUri, sandbox), sandbox);
+        }
+
+        /// <summary>The enrollment API, or null when the settings hold no enrollment API key.</summary>
+        public static EnrollmentServiceConnection? Enrollment(NomosConnectionSettings settings, Func<HttpMessageHandler> newHandler, NomosSandbox? sandbox)
+        {
+            if (settings.EnrollmentApiKey == null)
+            {
+                return null;
+            }
+
+            var endpoint = new EnrollmentEndpoint(settings.EnrollmentBaseUri)
+            {
+                Tokens = new StaticTokenProvider(settings.EnrollmentApiKey, "ApiKey"),
+            };
+            var environment = sandbox != null ? "Sandbox" : settings.EnrollmentEnvironment;
+            return new EnrollmentServiceConnection(endpoint, new ApiTransport(newHandler(), settings.Transport), environment, sandbox);
+        }
+
+        private static string NomosEnvironment(Uri baseUri, NomosSandbox? sandbox)
+        {
+            if (sandbox != null)
+            {
+                return "Sandbox";
+            }
+
+            return Uri.Compare(baseUri, NomosEndpoint.DefaultBaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+                ? "Production"
+                : "Custom";
+        }
+    }
+}
