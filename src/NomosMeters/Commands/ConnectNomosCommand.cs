@@ -1,10 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Net;
 using System.Security;
-using NomosMeters.Client.Auth;
-using NomosMeters.Client.Enrollments;
-using NomosMeters.Client.Paging;
 
 namespace NomosMeters.Commands
 {
@@ -15,10 +11,6 @@ namespace NomosMeters.Commands
     [OutputType(typeof(NomosConnection))]
     public sealed partial class ConnectNomosCommand : NomosCmdlet
     {
-        internal const string ClientIdVariable = "NOMOS_CLIENT_ID";
-        internal const string ClientSecretVariable = "NOMOS_CLIENT_SECRET";
-        internal const string EnrollmentApiKeyVariable = "NOMOS_ENROLLMENT_API_KEY";
-
         private const string ClientSecretSet = "ClientSecret";
         private const string CredentialSet = "Credential";
         private const string AccessTokenSet = "AccessToken";
@@ -94,32 +86,21 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            var settings = new NomosConnectionSettings { ApiVersion = ApiVersion };
-            ReadTuning(settings, ParameterSetName == SandboxSet);
-            if (BaseUri != null)
-            {
-                settings.BaseUri = BaseUriPolicy.Validate(BaseUri, "BaseUri", this);
-            }
-
             NomosConnection connection;
-            if (ParameterSetName == SandboxSet)
+            try
             {
-                connection = NomosConnection.CreateSandbox(settings);
+                var settings = ConnectionSettingsResolver.Resolve(Request(), Environment.GetEnvironmentVariable);
+                connection = Sandbox
+                    ? NomosConnection.CreateSandbox(settings)
+                    : NomosConnection.Create(settings, NomosConnection.CreateNetworkHandler);
             }
-            else
+            catch (SettingsException ex)
             {
-                ReadCredentials(settings);
-                ReadEnrollment(settings);
-                if (!settings.HasNomosCredentials && settings.EnrollmentApiKey == null)
-                {
-                    ThrowNoCredentials();
-                }
-
-                connection = NomosConnection.Create(settings, NomosConnection.CreateNetworkHandler);
+                ThrowTerminatingError(ErrorRecords.FromSettings(ex));
+                return;
             }
 
-            Verify(connection);
-            VerifyEnrollment(connection);
+            ServiceCheck.Verify(connection, this);
 
             // Connecting one service keeps the other one of the current connection.
             connection = connection.KeepingServicesOf(NomosSession.Current);
@@ -139,146 +120,27 @@ namespace NomosMeters.Commands
             }
         }
 
-        private void ReadCredentials(NomosConnectionSettings settings)
+        private ConnectRequest Request()
         {
-            switch (ParameterSetName)
+            var bound = MyInvocation.BoundParameters;
+            double? Bound(string name, double value) => bound.ContainsKey(name) ? value : (double?)null;
+            return new ConnectRequest
             {
-                case ClientSecretSet:
-                    settings.ClientId = ClientId;
-                    settings.ClientSecret = ClientSecret;
-                    break;
-                case CredentialSet:
-                    settings.ClientId = Credential!.UserName;
-                    settings.ClientSecret = Credential.Password;
-                    break;
-                case AccessTokenSet:
-                    settings.AccessToken = AccessToken;
-                    break;
-                default:
-                    ReadEnvironment(settings);
-                    break;
-            }
-
-            if (settings.ClientSecret != null && string.IsNullOrWhiteSpace(settings.ClientId))
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument("NomosMeters.InvalidClientId", "The client id is empty.", null, "Pass the client id from the Nomos dashboard (Developer section)."));
-            }
-        }
-
-        private void ReadEnvironment(NomosConnectionSettings settings)
-        {
-            var id = Environment.GetEnvironmentVariable(ClientIdVariable);
-            var secret = Environment.GetEnvironmentVariable(ClientSecretVariable);
-            if (string.IsNullOrEmpty(id) && string.IsNullOrEmpty(secret))
-            {
-                // Nothing for the Nomos API: fine when an enrollment key is given (checked by the caller).
-                return;
-            }
-
-            if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
-            {
-                ThrowNoCredentials((string.IsNullOrEmpty(id) ? ClientIdVariable : ClientSecretVariable) + " is");
-            }
-
-            settings.ClientId = id;
-            settings.ClientSecret = SecretText.Protect(secret!);
-        }
-
-        private void ReadEnrollment(NomosConnectionSettings settings)
-        {
-            settings.EnrollmentApiKey = EnrollmentApiKey;
-            if (settings.EnrollmentApiKey == null)
-            {
-                var key = Environment.GetEnvironmentVariable(EnrollmentApiKeyVariable);
-                settings.EnrollmentApiKey = string.IsNullOrEmpty(key) ? null : SecretText.Protect(key!);
-            }
-
-            if (EnrollmentBaseUri != null)
-            {
-                settings.EnrollmentBaseUri = BaseUriPolicy.Validate(EnrollmentBaseUri, "EnrollmentBaseUri", this);
-                settings.EnrollmentEnvironment = "Custom";
-            }
-            else
-            {
-                var staging = string.Equals(EnrollmentEnvironment, "Staging", StringComparison.OrdinalIgnoreCase);
-                settings.EnrollmentBaseUri = staging ? EnrollmentEndpoint.StagingBaseUri : EnrollmentEndpoint.ProductionBaseUri;
-                settings.EnrollmentEnvironment = staging ? "Staging" : "Production";
-            }
-        }
-
-        private void ThrowNoCredentials(string missing = ClientIdVariable + " and " + ClientSecretVariable + " are")
-        {
-            var message = $"No credentials: no credential parameter was given and the environment variable {missing} not set.";
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), "NomosMeters.NoCredentials", ErrorCategory.AuthenticationError, null)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction =
-                        $"For the Nomos API pass -ClientId and -ClientSecret, -Credential or -AccessToken, or set both {ClientIdVariable} and {ClientSecretVariable}; " +
-                        $"for the enrollment API pass -EnrollmentApiKey or set {EnrollmentApiKeyVariable}; or use -Sandbox to try the module.",
-                },
-            });
-        }
-
-        // Signing in now, not at the first cmdlet, so wrong credentials fail where they were given.
-        private void Verify(NomosConnection connection)
-        {
-            if (connection.Nomos == null || !connection.CanRenewToken)
-            {
-                return;
-            }
-
-            try
-            {
-                Await(connection.Nomos.Endpoint.Tokens!.GetTokenAsync(Context));
-            }
-            catch (NomosApiException ex)
-            {
-                connection.Dispose();
-                var record = ErrorRecords.From(ex, connection.BaseUri);
-                var baseUri = connection.BaseUri!.AbsoluteUri.TrimEnd('/');
-                if (ex.StatusCode == 401 || ex.StatusCode == 400 || ex.StatusCode == 403)
-                {
-                    var message = $"Connect-Nomos could not sign in to {baseUri} with client id '{connection.ClientId}': {ex.ApiMessage}";
-                    record.ErrorDetails = new ErrorDetails(message)
-                    {
-                        RecommendedAction = "Check the client id and secret (Nomos dashboard, Developer section) and connect again.",
-                    };
-                }
-
-                ThrowTerminatingError(record);
-            }
-        }
-
-        // One smallest search proves the key works in this environment; keys are scoped per environment.
-        private void VerifyEnrollment(NomosConnection connection)
-        {
-            if (connection.Enrollment == null)
-            {
-                return;
-            }
-
-            try
-            {
-                ForEach(
-                    connection.Enrollment.Enrollments.SearchAsync(new MeterFilterRequest { PageSize = 1 }, new PageRange(0, 1), Context),
-                    _ => { });
-            }
-            catch (NomosApiException ex)
-            {
-                connection.Dispose();
-                var record = ErrorRecords.From(ex, connection.EnrollmentBaseUri);
-                if (ex.StatusCode == 401 || ex.StatusCode == 403)
-                {
-                    var message = $"Connect-Nomos could not use the enrollment API key at {connection.EnrollmentBaseUri!.AbsoluteUri.TrimEnd('/')} ({connection.EnrollmentEnvironment}): {ex.ApiMessage}";
-                    record.ErrorDetails = new ErrorDetails(message)
-                    {
-                        RecommendedAction = "Check the key. Keys belong to one environment: a production key is refused by staging and the reverse; pick the matching -EnrollmentEnvironment.",
-                    };
-                }
-
-                ThrowTerminatingError(record);
-            }
+                Sandbox = Sandbox,
+                HasCredentialParameters = ParameterSetName == ClientSecretSet || ParameterSetName == CredentialSet || ParameterSetName == AccessTokenSet,
+                ClientId = Credential?.UserName ?? ClientId,
+                ClientSecret = Credential?.Password ?? ClientSecret,
+                AccessToken = AccessToken,
+                BaseUri = BaseUri,
+                ApiVersion = ApiVersion,
+                EnrollmentApiKey = EnrollmentApiKey,
+                EnrollmentEnvironment = EnrollmentEnvironment,
+                EnrollmentBaseUri = EnrollmentBaseUri,
+                TimeoutSec = Bound(nameof(TimeoutSec), TimeoutSec),
+                MaximumRetryCount = Bound(nameof(MaximumRetryCount), MaximumRetryCount),
+                RetryBudgetSec = Bound(nameof(RetryBudgetSec), RetryBudgetSec),
+                RateLimit = Bound(nameof(RateLimit), RateLimit),
+            };
         }
     }
 }

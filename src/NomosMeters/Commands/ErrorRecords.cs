@@ -34,6 +34,13 @@ namespace NomosMeters.Commands
             return record;
         }
 
+        /// <summary>Settings Connect-Nomos cannot connect with: missing credentials are an authentication error, the rest invalid arguments.</summary>
+        public static ErrorRecord FromSettings(SettingsException ex)
+            => new ErrorRecord(ex, ex.ErrorId, ex.IsMissingCredentials ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument, ex.Target)
+            {
+                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction },
+            };
+
         public static ErrorRecord NotConnected(string message)
             => new ErrorRecord(new InvalidOperationException(message), "NomosMeters.NotConnected", ErrorCategory.ConnectionError, null)
             {

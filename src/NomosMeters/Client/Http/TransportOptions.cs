@@ -5,19 +5,19 @@ namespace NomosMeters.Client.Http
     /// <summary>Per-connection transport settings.</summary>
     internal sealed class TransportOptions
     {
-        public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
+        public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(SettingLimits.TimeoutDefaultSec);
 
         /// <summary>Gets or sets how long one HTTP attempt (headers and body) may take.</summary>
         public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
 
         /// <summary>Gets or sets how many times a transient failure (429, 408, 5xx, connection failure) is retried.</summary>
-        public int MaxRetries { get; set; } = 4;
+        public int MaxRetries { get; set; } = SettingLimits.RetryCountDefault;
 
         /// <summary>Gets or sets the first backoff delay; later ones double, with jitter, unless the server says how long to wait.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>Gets or sets the total time one call may spend retrying; no retry starts after it.</summary>
-        public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(2);
+        public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(SettingLimits.RetryBudgetDefaultSec);
 
         /// <summary>Gets or sets the clock used for token lifetimes and retry waits.</summary>
         public TimeProvider Time { get; set; } = TimeProvider.System;
