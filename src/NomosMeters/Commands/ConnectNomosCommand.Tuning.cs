@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using NomosMeters.Session.Settings;
 
 namespace NomosMeters.Commands
 {

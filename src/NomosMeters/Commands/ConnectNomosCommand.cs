@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using NomosMeters.Session;
+using NomosMeters.Session.Settings;
 
 namespace NomosMeters.Commands
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using NomosMeters.Client.Paging;
+using NomosMeters.Session.Settings;
 
 namespace NomosMeters.Commands
 {
@@ -11,7 +12,7 @@ namespace NomosMeters.Commands
         {
             switch (exception)
             {
-                case NomosApiException api:
+                case ApiRequestException api:
                     return FromApi(api, target);
                 case PagingException paging:
                     return new ErrorRecord(paging, "NomosMeters.PagingFailed", ErrorCategory.InvalidResult, target);
@@ -21,7 +22,7 @@ namespace NomosMeters.Commands
         }
 
         /// <summary>Credentials and permissions fail the same way for every item of a pipeline: stop instead of repeating the error.</summary>
-        public static bool StopsEveryItem(NomosApiException ex) => ex.StatusCode == 401 || ex.StatusCode == 402 || ex.StatusCode == 403;
+        public static bool StopsEveryItem(ApiRequestException ex) => ex.StatusCode == 401 || ex.StatusCode == 402 || ex.StatusCode == 403;
 
         public static ErrorRecord InvalidArgument(string errorId, string message, object? target, string? recommendedAction = null)
         {
@@ -47,7 +48,7 @@ namespace NomosMeters.Commands
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-Nomos (or Connect-Nomos -Sandbox to try the module)." },
             };
 
-        private static ErrorRecord FromApi(NomosApiException api, object? target)
+        private static ErrorRecord FromApi(ApiRequestException api, object? target)
         {
             // Retries happen out of sight; an error after several attempts says so.
             var message = api.Attempts > 1 ? $"{api.Message} Gave up after {api.Attempts} attempts." : api.Message;
@@ -58,7 +59,7 @@ namespace NomosMeters.Commands
             return record;
         }
 
-        internal static ErrorCategory CategoryFor(NomosApiException api)
+        internal static ErrorCategory CategoryFor(ApiRequestException api)
         {
             switch (api.StatusCode)
             {
@@ -87,7 +88,7 @@ namespace NomosMeters.Commands
             return api.StatusCode >= 500 || api.StatusCode == 0 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
         }
 
-        private static string AdviceFor(NomosApiException api)
+        private static string AdviceFor(ApiRequestException api)
         {
             switch (api.BusinessCode)
             {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models.Enrollments;
+using NomosMeters.Session;
 
 namespace NomosMeters.Commands
 {
@@ -64,11 +65,11 @@ namespace NomosMeters.Commands
             {
                 WriteObject(Await(enrollment.Enrollments.GetAsync(id, Context)));
             }
-            catch (NomosApiException ex) when (!IsFatal(ex))
+            catch (ApiRequestException ex) when (!IsFatal(ex))
             {
                 WriteError(ErrorRecords.From(ex, id));
             }
-            catch (NomosApiException ex)
+            catch (ApiRequestException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, id));
             }
@@ -83,7 +84,7 @@ namespace NomosMeters.Commands
             {
                 ForEach(enrollment.Enrollments.SearchAsync(filter, PageRange.All, Context), meter => found[meter.MeterId] = meter);
             }
-            catch (NomosApiException ex)
+            catch (ApiRequestException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, null));
             }
@@ -110,6 +111,6 @@ namespace NomosMeters.Commands
             };
         }
 
-        private static bool IsFatal(NomosApiException ex) => ex.StatusCode == 401 || ex.StatusCode == 403;
+        private static bool IsFatal(ApiRequestException ex) => ex.StatusCode == 401 || ex.StatusCode == 403;
     }
 }

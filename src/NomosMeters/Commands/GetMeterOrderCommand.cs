@@ -1,8 +1,9 @@
 using System.Linq;
 using System.Management.Automation;
-using NomosMeters.Client.MeterOrders;
+using NomosMeters.Client.Nomos;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models;
+using NomosMeters.Session;
 
 namespace NomosMeters.Commands
 {
@@ -83,12 +84,12 @@ namespace NomosMeters.Commands
             {
                 WriteObject(Await(nomos.MeterOrders.GetAsync(id!.Trim(), Context)));
             }
-            catch (NomosApiException ex) when (!ErrorRecords.StopsEveryItem(ex))
+            catch (ApiRequestException ex) when (!ErrorRecords.StopsEveryItem(ex))
             {
                 // One bad id must not stop the others.
                 WriteError(ErrorRecords.From(ex, id));
             }
-            catch (NomosApiException ex)
+            catch (ApiRequestException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, id));
             }

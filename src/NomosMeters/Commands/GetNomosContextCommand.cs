@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using NomosMeters.Session;
 
 namespace NomosMeters.Commands
 {

@@ -43,12 +43,12 @@ namespace NomosMeters.Commands
             {
                 WriteObject(Await(nomos.MeterOrders.CreateAsync(subscription, Context)));
             }
-            catch (NomosApiException ex) when (!ErrorRecords.StopsEveryItem(ex))
+            catch (ApiRequestException ex) when (!ErrorRecords.StopsEveryItem(ex))
             {
                 // One subscription that cannot get an order (duplicate, ended, unknown) must not stop the others.
                 WriteError(ErrorRecords.From(ex, subscription));
             }
-            catch (NomosApiException ex)
+            catch (ApiRequestException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, subscription));
             }

@@ -95,7 +95,7 @@ namespace NomosMeters.Commands
                     written++;
                 });
             }
-            catch (Exception ex) when (ex is NomosApiException || ex is Client.Paging.PagingException)
+            catch (Exception ex) when (ex is ApiRequestException || ex is Client.Paging.PagingException)
             {
                 var record = ErrorRecords.From(ex, null);
                 var details = record.ErrorDetails ?? new ErrorDetails(ex.Message);

@@ -49,14 +49,14 @@ namespace NomosMeters.Commands
             Uri baseUri,
             Action probe,
             Func<int, bool> refusesCredential,
-            Func<string, NomosApiException, string> refusedMessage,
+            Func<string, ApiRequestException, string> refusedMessage,
             string refusedAdvice)
         {
             try
             {
                 probe();
             }
-            catch (NomosApiException ex)
+            catch (ApiRequestException ex)
             {
                 connection.Dispose();
                 var record = ErrorRecords.From(ex, baseUri);

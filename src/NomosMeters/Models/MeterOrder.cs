@@ -26,7 +26,7 @@ namespace NomosMeters.Models
         [JsonPropertyName("customer")]
         public string? Customer { get; set; }
 
-        /// <summary>Gets or sets the smart-meter provider, see <see cref="MeterOrderProvider"/>.</summary>
+        /// <summary>Gets or sets the smart-meter provider: <c>energy-metering</c>, <c>metrify</c> or <c>inexogy</c> (others arrive as sent).</summary>
         [JsonPropertyName("provider")]
         public string? Provider { get; set; }
 

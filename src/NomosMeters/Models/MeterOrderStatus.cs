@@ -18,12 +18,4 @@ namespace NomosMeters.Models
             Created, Placed, CheckSubmitted, CheckReviewed, Scheduled, Installed, Activated, Cancelled,
         };
     }
-
-    /// <summary>The smart-meter providers the module knows.</summary>
-    public static class MeterOrderProvider
-    {
-        public const string EnergyMetering = "energy-metering";
-        public const string Metrify = "metrify";
-        public const string Inexogy = "inexogy";
-    }
 }

@@ -4,7 +4,7 @@ using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
 
-namespace NomosMeters
+namespace NomosMeters.Session
 {
     /// <summary>What <c>Connect-Nomos</c> collected from its parameters or the environment.</summary>
     internal sealed class NomosConnectionSettings

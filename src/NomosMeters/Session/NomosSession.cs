@@ -1,6 +1,6 @@
 using System.Threading;
 
-namespace NomosMeters
+namespace NomosMeters.Session
 {
     /// <summary>
     /// The process-wide current connection used by cmdlets called without <c>-Connection</c>. Process-wide so that

@@ -1,11 +1,11 @@
 using System.Threading;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Http;
-using NomosMeters.Client.MeterOrders;
+using NomosMeters.Client.Nomos;
 using NomosMeters.Client.Nomos;
 using NomosMeters.Sandbox;
 
-namespace NomosMeters
+namespace NomosMeters.Session
 {
     /// <summary>
     /// One connected service: where it points, its transport (one HttpClient of its own) and its clients. Several

@@ -6,7 +6,7 @@ using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
 using NomosMeters.Sandbox;
 
-namespace NomosMeters
+namespace NomosMeters.Session
 {
     /// <summary>
     /// Builds each service whole: endpoint, credentials, rate limiter and a transport of its own over a new handler

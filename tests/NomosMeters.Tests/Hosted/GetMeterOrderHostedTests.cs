@@ -137,7 +137,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal("NomosMeters.NotFound,NomosMeters.Commands.GetMeterOrderCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             Assert.Equal("prdo_doesnotexist000000000000", error.TargetObject);
-            var api = Assert.IsType<NomosApiException>(error.Exception);
+            var api = Assert.IsType<ApiRequestException>(error.Exception);
             Assert.False(string.IsNullOrEmpty(api.RequestId));
             Assert.Contains(api.RequestId!, error.ErrorDetails.Message);
             Assert.Equal(1, result.Output.Last().BaseObject);

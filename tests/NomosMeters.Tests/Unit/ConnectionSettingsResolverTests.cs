@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using NomosMeters.Client.Auth;
 using NomosMeters.Client.Enrollments;
 using Xunit;
+using NomosMeters.Session;
+using NomosMeters.Session.Settings;
 
 namespace NomosMeters.Tests.Unit
 {

@@ -11,6 +11,6 @@ namespace NomosMeters.Tests.Unit
         [InlineData("unauthorized", "Unauthorized")]
         [InlineData("__", "Unknown")]
         public void ApiCodesBecomePascalCaseErrorIds(string code, string expected)
-            => Assert.Equal(expected, NomosApiException.ToPascalCase(code));
+            => Assert.Equal(expected, ApiRequestException.ToPascalCase(code));
     }
 }

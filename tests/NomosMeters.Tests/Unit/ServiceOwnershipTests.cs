@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Client.Auth;
 using Xunit;
+using NomosMeters.Session;
 
 namespace NomosMeters.Tests.Unit
 {

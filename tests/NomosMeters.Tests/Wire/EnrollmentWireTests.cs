@@ -159,7 +159,7 @@ namespace NomosMeters.Tests.Wire
             using var h = new WireHarness(enrollment: true);
             h.Mock.When(HttpMethod.Get, "*").Respond(_ => WireHarness.Json(status, body, mediaType));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Enrollment!.Enrollments.GetAsync(EnrollmentSamples.Id(1), CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Enrollment!.Enrollments.GetAsync(EnrollmentSamples.Id(1), CallContext.None));
 
             Assert.Equal(errorId, error.ErrorId);
             Assert.Equal("Enrollment", error.Service);

@@ -19,7 +19,7 @@ namespace NomosMeters.Tests.Wire
                 "{\"code\":\"CONFLICT\",\"message\":\"Unique value already used\",\"requestId\":\"req-77\",\"docs\":\"https://docs.nomos.energy/api-references/errors/CONFLICT\"," +
                 "\"errors\":[{\"code\":\"duplicate_meter_order\",\"field\":\"subscription\",\"message\":\"The subscription already has a meter order.\"}]}"));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
 
             Assert.Equal(409, error.StatusCode);
             Assert.Equal("CONFLICT", error.Code);
@@ -47,7 +47,7 @@ namespace NomosMeters.Tests.Wire
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/x").Respond(_ => WireHarness.Json(HttpStatusCode.Forbidden,
                 "{\"error\":{\"code\":\"FORBIDDEN\",\"message\":\"Missing scope read:*\",\"requestId\":\"r9\",\"docs\":\"d\"}}"));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("x", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("x", CallContext.None));
 
             Assert.Equal("NomosMeters.Forbidden", error.ErrorId);
             Assert.Equal("Missing scope read:*", error.ApiMessage);
@@ -63,7 +63,7 @@ namespace NomosMeters.Tests.Wire
             h.ServeTokens();
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/x").Respond(_ => WireHarness.Json(HttpStatusCode.BadGateway, body, mediaType));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("x", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("x", CallContext.None));
 
             Assert.Equal(502, error.StatusCode);
             Assert.Equal("NomosMeters.BadGateway", error.ErrorId);

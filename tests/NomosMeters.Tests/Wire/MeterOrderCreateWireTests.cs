@@ -64,7 +64,7 @@ namespace NomosMeters.Tests.Wire
             h.ServeTokens();
             ServePosts(h, () => WireHarness.Json(HttpStatusCode.Conflict, Duplicate));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
 
             Assert.Equal("NomosMeters.DuplicateMeterOrder", error.ErrorId);
             Assert.Equal(1, error.Attempts);
@@ -80,7 +80,7 @@ namespace NomosMeters.Tests.Wire
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders")
                 .Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.ListPage(new[] { OrderCreatedAt("prdo_old", DateTimeOffset.UtcNow.AddDays(-30)) }, null)));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
 
             Assert.Equal("NomosMeters.DuplicateMeterOrder", error.ErrorId);
             Assert.Equal(2, error.Attempts);

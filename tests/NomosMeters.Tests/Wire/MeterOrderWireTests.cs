@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using NomosMeters.Client;
-using NomosMeters.Client.MeterOrders;
+using NomosMeters.Client.Nomos;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models;
 using RichardSzalay.MockHttp;
@@ -42,7 +42,7 @@ namespace NomosMeters.Tests.Wire
             h.Mock.When(HttpMethod.Get, "*").Respond(_ => WireHarness.Json(HttpStatusCode.NotFound,
                 "{\"code\":\"NOT_FOUND\",\"message\":\"Resource not found\",\"requestId\":\"r-1\",\"docs\":\"https://docs.nomos.energy/api-references/errors/NOT_FOUND\"}"));
 
-            await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("../x/y?limit=1#z", CallContext.None));
+            await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("../x/y?limit=1#z", CallContext.None));
 
             var sent = Assert.Single(h.ApiRequests);
             Assert.Equal("/meter-orders/..%2Fx%2Fy%3Flimit%3D1%23z", sent.Uri.AbsolutePath + sent.Uri.Query);
@@ -160,7 +160,7 @@ namespace NomosMeters.Tests.Wire
             h.ServeTokens();
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders").Respond(_ => WireHarness.Json(HttpStatusCode.OK, body));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(async () =>
+            var error = await Assert.ThrowsAsync<ApiRequestException>(async () =>
             {
                 await foreach (var _ in h.Connection.Nomos!.MeterOrders.ListAsync(new MeterOrderQuery(), PageRange.All, CallContext.None))
                 {
@@ -180,7 +180,7 @@ namespace NomosMeters.Tests.Wire
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1")
                 .Respond(_ => WireHarness.Json(HttpStatusCode.OK, "<html><body>Sign in to the proxy</body></html>", "text/html"));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal("INVALID_RESPONSE", error.Code);
             Assert.Contains("text/html, not JSON", error.Message);

@@ -66,7 +66,7 @@ namespace NomosMeters.Tests.Wire
             h.ServeTokens();
             Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(status));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal((int)status, error.StatusCode);
             Assert.Equal(1, error.Attempts);
@@ -80,7 +80,7 @@ namespace NomosMeters.Tests.Wire
             h.ServeTokens();
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal(503, error.StatusCode);
             Assert.Equal(5, error.Attempts);
@@ -94,7 +94,7 @@ namespace NomosMeters.Tests.Wire
             h.ServeTokens();
             Serve(h, HttpMethod.Post, "/meter-orders", () => Status(HttpStatusCode.TooManyRequests, "0"), () => Status(HttpStatusCode.InternalServerError));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => PlainPostAsync(h));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => PlainPostAsync(h));
 
             Assert.Equal(500, error.StatusCode);
             Assert.Equal(2, h.ApiRequests.Count);
@@ -110,7 +110,7 @@ namespace NomosMeters.Tests.Wire
             var reset = new HttpRequestException("Connection reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
             Serve(h, HttpMethod.Post, "/meter-orders", () => throw refused, () => throw reset);
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => PlainPostAsync(h));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => PlainPostAsync(h));
 
             // Refused: the server never saw it, so repeating is safe. Reset: it may have been created, so no repeat.
             Assert.Equal("CONNECTION_FAILED", error.Code);

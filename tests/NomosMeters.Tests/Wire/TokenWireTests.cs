@@ -108,7 +108,7 @@ namespace NomosMeters.Tests.Wire
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
                 WireHarness.Json(HttpStatusCode.Unauthorized, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Missing, invalid or expired token\",\"requestId\":\"r2\",\"docs\":\"d\"}"));
 
-            var error = await Assert.ThrowsAsync<NomosApiException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal("NomosMeters.Unauthorized", error.ErrorId);
             Assert.Equal(2, h.ApiRequests.Count);

@@ -9,6 +9,7 @@ using NomosMeters.Client;
 using NomosMeters.Client.Auth;
 using NomosMeters.Client.Http;
 using RichardSzalay.MockHttp;
+using NomosMeters.Session;
 
 namespace NomosMeters.Tests.Wire
 {

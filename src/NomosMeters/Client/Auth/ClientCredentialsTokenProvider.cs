@@ -39,14 +39,9 @@ namespace NomosMeters.Client.Auth
 
         public string AuthenticationType => "ClientCredentials";
 
-        public string ClientId => _clientId;
-
         public DateTimeOffset? ExpiresAt => _state?.ExpiresAt;
 
         public bool CanRenew => true;
-
-        /// <summary>Gets how many token requests succeeded (for diagnostics and tests).</summary>
-        public int TokensAcquired { get; private set; }
 
         public async Task<string> GetTokenAsync(CallContext context)
         {
@@ -112,7 +107,7 @@ namespace NomosMeters.Client.Auth
                         },
                         context).ConfigureAwait(false);
                 }
-                catch (NomosApiException ex) when (ex.StatusCode >= 400 && ex.StatusCode < 500)
+                catch (ApiRequestException ex) when (ex.StatusCode >= 400 && ex.StatusCode < 500)
                 {
                     // Refresh tokens rotate and their lifetime is undocumented: a refused one is normal, start over.
                     context.Log.Verbose($"The refresh token was refused ({ex.Code}); signing in again with client credentials.");
@@ -125,7 +120,6 @@ namespace NomosMeters.Client.Auth
             }
 
             _state = next;
-            TokensAcquired++;
             return next;
         }
 
@@ -147,7 +141,7 @@ namespace NomosMeters.Client.Auth
             var response = await _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.TokenResponse, context).ConfigureAwait(false);
             if (string.IsNullOrEmpty(response.AccessToken))
             {
-                throw new NomosApiException(_endpoint.Name, 200, "INVALID_RESPONSE", "The token response has no access_token", method: "POST", requestPath: "/oauth/token");
+                throw new ApiRequestException(_endpoint.Name, 200, "INVALID_RESPONSE", "The token response has no access_token", method: "POST", requestPath: "/oauth/token");
             }
 
             // The spec documents 3600 s; a missing value is treated as that.

@@ -23,16 +23,16 @@ namespace NomosMeters.Client.Enrollments
         {
         }
 
-        public override NomosApiException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader)
+        public override ApiRequestException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader)
         {
             var parsed = TryParse(body);
             var message = string.IsNullOrWhiteSpace(parsed?.Title)
                 ? NomosEndpoint.FallbackMessage(statusCode, mediaType, body)
                 : parsed!.Title!;
-            return new NomosApiException(
+            return new ApiRequestException(
                 Name,
                 statusCode,
-                StatusCodes.CodeFor(statusCode),
+                ErrorCodes.CodeFor(statusCode),
                 message,
                 requestIdHeader,
                 fieldErrors: DetailsToFieldErrors(parsed?.Details),

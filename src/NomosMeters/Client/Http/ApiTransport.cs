@@ -16,7 +16,7 @@ namespace NomosMeters.Client.Http
 {
     /// <summary>
     /// The one HTTP path of a connection, shared by both APIs: auth headers, the 401 refresh-and-retry-once rule,
-    /// per-request timeouts, tracing and turning failures into <see cref="NomosApiException"/>.
+    /// per-request timeouts, tracing and turning failures into <see cref="ApiRequestException"/>.
     /// One pooled <see cref="HttpClient"/> per connection.
     /// </summary>
     internal sealed class ApiTransport : IDisposable
@@ -60,7 +60,7 @@ namespace NomosMeters.Client.Http
             {
                 return await SendWithRetriesAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
             }
-            catch (NomosApiException ex) when (ex.StatusCode == 401 && token != null && RequireTokens(endpoint).CanRenew)
+            catch (ApiRequestException ex) when (ex.StatusCode == 401 && token != null && RequireTokens(endpoint).CanRenew)
             {
                 // The token was rejected before its expiry (revoked, clock skew): renew once and retry once.
                 var renewed = await RequireTokens(endpoint).RenewAfterRejectionAsync(token, context).ConfigureAwait(false);
@@ -87,7 +87,7 @@ namespace NomosMeters.Client.Http
                     RetryPolicy.ForCall(request, context, Options),
                     context.CancellationToken).ConfigureAwait(false);
             }
-            catch (NomosApiException ex)
+            catch (ApiRequestException ex)
             {
                 ex.Attempts = attempts;
                 throw;
@@ -134,7 +134,7 @@ namespace NomosMeters.Client.Http
             catch (HttpRequestException ex)
             {
                 context.Log.Verbose($"{request.Method} {request.PathAndQuery} failed after {watch.ElapsedMilliseconds} ms: {Innermost(ex).Message}");
-                throw new NomosApiException(
+                throw new ApiRequestException(
                     endpoint.Name,
                     0,
                     "CONNECTION_FAILED",
@@ -180,7 +180,7 @@ namespace NomosMeters.Client.Http
                 }
                 catch (IOException ex)
                 {
-                    throw new NomosApiException(
+                    throw new ApiRequestException(
                         endpoint.Name,
                         (int)response.StatusCode,
                         "CONNECTION_FAILED",
@@ -242,13 +242,13 @@ namespace NomosMeters.Client.Http
             }
         }
 
-        internal static NomosApiException InvalidResponse(
+        internal static ApiRequestException InvalidResponse(
             ServiceEndpoint endpoint,
             ApiRequest request,
             HttpResponseMessage response,
             string problem,
             Exception? inner = null)
-            => new NomosApiException(
+            => new ApiRequestException(
                 endpoint.Name,
                 (int)response.StatusCode,
                 "INVALID_RESPONSE",
@@ -280,8 +280,8 @@ namespace NomosMeters.Client.Http
         private static bool IsTimeout(Exception ex, CallContext context, CancellationTokenSource timeout)
             => ex is OperationCanceledException && timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested;
 
-        private NomosApiException TimeoutError(ServiceEndpoint endpoint, ApiRequest request, Exception inner)
-            => new NomosApiException(
+        private ApiRequestException TimeoutError(ServiceEndpoint endpoint, ApiRequest request, Exception inner)
+            => new ApiRequestException(
                 endpoint.Name,
                 0,
                 "TIMEOUT",

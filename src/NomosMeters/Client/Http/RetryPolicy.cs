@@ -69,7 +69,7 @@ namespace NomosMeters.Client.Http
 
             public bool ShouldRetry(Exception failure)
             {
-                if (!(failure is NomosApiException api))
+                if (!(failure is ApiRequestException api))
                 {
                     return false;
                 }
@@ -81,11 +81,11 @@ namespace NomosMeters.Client.Http
                 return transient && safeToRepeat && _elapsed.Elapsed + wait < _options.RetryBudget;
             }
 
-            public TimeSpan? ServerDelay(Exception failure) => (failure as NomosApiException)?.RetryAfter;
+            public TimeSpan? ServerDelay(Exception failure) => (failure as ApiRequestException)?.RetryAfter;
 
             public void OnRetry(Exception failure, int retry, TimeSpan delay)
             {
-                var reason = (failure as NomosApiException)?.Code ?? "failure";
+                var reason = (failure as ApiRequestException)?.Code ?? "failure";
                 _context.Log.Verbose(
                     $"{_request.Method} {_request.PathAndQuery}: {reason}, retry {retry} of {_options.MaxRetries} in {delay.TotalMilliseconds:0} ms");
             }

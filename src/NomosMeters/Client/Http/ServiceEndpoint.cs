@@ -32,6 +32,6 @@ namespace NomosMeters.Client.Http
         public abstract void AddHeaders(HttpRequestMessage request);
 
         /// <summary>Turns an error response body into an exception that says what went wrong.</summary>
-        public abstract NomosApiException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader);
+        public abstract ApiRequestException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader);
     }
 }

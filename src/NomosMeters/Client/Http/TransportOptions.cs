@@ -1,4 +1,5 @@
 using System;
+using NomosMeters.Session.Settings;
 
 namespace NomosMeters.Client.Http
 {

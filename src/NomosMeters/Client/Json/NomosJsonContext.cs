@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NomosMeters.Client.Enrollments;
+using NomosMeters.Client.Nomos;
 using NomosMeters.Models;
 using NomosMeters.Models.Enrollments;
 

@@ -24,7 +24,7 @@ namespace NomosMeters.Client.Nomos
         public override void AddHeaders(HttpRequestMessage request)
             => request.Headers.TryAddWithoutValidation("X-API-Version", ApiVersion);
 
-        public override NomosApiException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader)
+        public override ApiRequestException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader)
         {
             var envelope = TryParse(body);
             if (envelope?.Error != null && envelope.Code == null)
@@ -32,7 +32,7 @@ namespace NomosMeters.Client.Nomos
                 envelope = envelope.Error;
             }
 
-            var code = envelope?.Code ?? StatusCodes.CodeFor(statusCode);
+            var code = envelope?.Code ?? ErrorCodes.CodeFor(statusCode);
             var message = envelope?.Message;
             if (string.IsNullOrWhiteSpace(message))
             {
@@ -40,7 +40,7 @@ namespace NomosMeters.Client.Nomos
             }
 
             var fieldErrors = envelope?.Errors?.Select(e => new NomosFieldError(e.Code, e.Field, e.Message)).ToList();
-            return new NomosApiException(
+            return new ApiRequestException(
                 Name,
                 statusCode,
                 code,

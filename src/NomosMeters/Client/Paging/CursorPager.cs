@@ -116,8 +116,8 @@ namespace NomosMeters.Client.Paging
     /// <summary>A list that cannot be walked to its end; says how many objects had been read before.</summary>
     public sealed class PagingException : Exception
     {
-        internal PagingException(string message, ulong objectsRead, Exception? inner = null)
-            : base(message, inner)
+        internal PagingException(string message, ulong objectsRead)
+            : base(message)
         {
             ObjectsRead = objectsRead;
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace NomosMeters
+namespace NomosMeters.Session.Settings
 {
     /// <summary>Credentials travel only over https; plain http is allowed for loopback (local emulators, tests).</summary>
     internal static class BaseUriPolicy

@@ -1,7 +1,7 @@
 using System;
 using System.Security;
 
-namespace NomosMeters
+namespace NomosMeters.Session.Settings
 {
     /// <summary>What Connect-Nomos was given: its parameters, as plain data (null where a parameter was not given).</summary>
     internal sealed class ConnectRequest

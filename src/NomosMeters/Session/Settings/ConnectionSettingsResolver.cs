@@ -1,8 +1,9 @@
 using System;
 using NomosMeters.Client.Auth;
 using NomosMeters.Client.Enrollments;
+using NomosMeters.Session;
 
-namespace NomosMeters
+namespace NomosMeters.Session.Settings
 {
     /// <summary>
     /// Turns what Connect-Nomos was given into connection settings: parameters first, then the environment

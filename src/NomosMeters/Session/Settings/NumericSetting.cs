@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace NomosMeters
+namespace NomosMeters.Session.Settings
 {
     /// <summary>
     /// A numeric connection setting that a runbook may set through an environment variable instead of a parameter.

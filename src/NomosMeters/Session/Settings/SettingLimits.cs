@@ -1,4 +1,4 @@
-namespace NomosMeters
+namespace NomosMeters.Session.Settings
 {
     /// <summary>
     /// The one place for the ranges and defaults of a connection's numeric settings: Connect-Nomos's ValidateRange

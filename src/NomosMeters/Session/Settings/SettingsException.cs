@@ -1,6 +1,6 @@
 using System;
 
-namespace NomosMeters
+namespace NomosMeters.Session.Settings
 {
     /// <summary>Settings that cannot make a connection: what is wrong, what to do, and which ErrorId says so.</summary>
     internal sealed class SettingsException : ArgumentException

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using NomosMeters.Client.Http;
 
-namespace NomosMeters.Client.MeterOrders
+namespace NomosMeters.Client.Nomos
 {
     /// <summary>The filters and page size of one <c>GET /meter-orders</c> walk; identical on every page, as cursors require.</summary>
     internal sealed class MeterOrderQuery

@@ -11,7 +11,7 @@ using NomosMeters.Client.Nomos;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models;
 
-namespace NomosMeters.Client.MeterOrders
+namespace NomosMeters.Client.Nomos
 {
     /// <summary>The meter-order operations of the Nomos API: URLs, bodies and paging; no PowerShell here.</summary>
     internal sealed class MeterOrderClient
@@ -61,7 +61,7 @@ namespace NomosMeters.Client.MeterOrders
             {
                 return await _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.MeterOrder, context).ConfigureAwait(false);
             }
-            catch (NomosApiException ex) when (ex.Attempts > 1 && ex.BusinessCode == "duplicate_meter_order")
+            catch (ApiRequestException ex) when (ex.Attempts > 1 && ex.BusinessCode == "duplicate_meter_order")
             {
                 var existing = await FindCreatedSinceAsync(subscription, started - CreatedClockSkew, context).ConfigureAwait(false);
                 if (existing == null)

@@ -1,7 +1,7 @@
 namespace NomosMeters.Client.Http
 {
     /// <summary>The Nomos API's code for each HTTP status, used when a body carries no code of its own.</summary>
-    internal static class StatusCodes
+    internal static class ErrorCodes
     {
         public static string CodeFor(int status)
         {

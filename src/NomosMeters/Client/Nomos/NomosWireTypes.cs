@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
-namespace NomosMeters.Client.Json
+namespace NomosMeters.Client.Nomos
 {
     /// <summary>The Nomos list envelope: <c>{object, items, next_page, has_more}</c>.</summary>
     internal sealed class NomosListPage<T>

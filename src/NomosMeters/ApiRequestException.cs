@@ -6,12 +6,13 @@ using System.Text;
 namespace NomosMeters
 {
     /// <summary>
-    /// A request that the API answered with an error, or whose answer could not be used. Carries everything
-    /// needed to act on it: status, the API's error code and message, the request id to quote to support.
+    /// A request to the Nomos API or the enrollment API that failed: answered with an error, not answered at all
+    /// (connection failure, timeout), or answered with something that could not be used. Carries everything needed
+    /// to act on it: the service, the status, the API's error code and message, the request id to quote to support.
     /// </summary>
-    public sealed class NomosApiException : Exception
+    public sealed class ApiRequestException : Exception
     {
-        internal NomosApiException(
+        internal ApiRequestException(
             string service,
             int statusCode,
             string code,

@@ -9,6 +9,7 @@ using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
 using NomosMeters.Models;
 using NomosMeters.Sandbox;
+using NomosMeters.Session;
 
 namespace NomosMeters
 {
