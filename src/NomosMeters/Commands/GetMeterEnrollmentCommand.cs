@@ -25,6 +25,8 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
+            // Ids wait until one search's worth has come (or the input ends): results stream out a search at a
+            // time, and memory stays bounded however many ids arrive.
             _batch.AddRange(MeterId);
             if (_batch.Count >= EnrollmentClient.MaxMeterIdsPerSearch)
             {
@@ -60,44 +62,32 @@ namespace NomosMeters.Commands
         }
 
         private void GetOne(EnrollmentServiceConnection enrollment, Guid id)
-        {
-            try
-            {
-                WriteObject(Await(enrollment.Enrollments.GetAsync(id, Context)));
-            }
-            catch (ApiRequestException ex) when (!IsFatal(ex))
-            {
-                WriteError(ErrorRecords.From(ex, id));
-            }
-            catch (ApiRequestException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, id));
-            }
-        }
+            => ForItem(id, () => WriteObject(Await(enrollment.Enrollments.GetAsync(id, Context))));
 
-        // One search per (up to) 1000 ids; results come back in input order, misses as per-id errors.
+        // The client splits the ids into searches; results come back in input order, misses as per-id errors.
         private void GetMany(EnrollmentServiceConnection enrollment, List<Guid> ids)
         {
-            var filter = new MeterFilterRequest { MeterIds = ids.Distinct().ToList(), PageSize = EnrollmentClient.MaxPageSize };
-            var found = new Dictionary<Guid, MeterEnrollment>();
+            IReadOnlyList<KeyValuePair<Guid, MeterEnrollment?>> looked;
             try
             {
-                ForEach(enrollment.Enrollments.SearchAsync(filter, PageRange.All, Context), meter => found[meter.MeterId] = meter);
+                looked = Await(enrollment.Enrollments.LookUpAsync(ids, Context));
             }
             catch (ApiRequestException ex)
             {
+                // A failed search says nothing about which of its ids exist: nothing can be written for any of them.
                 ThrowTerminatingError(ErrorRecords.From(ex, null));
+                return;
             }
 
-            foreach (var id in ids)
+            foreach (var pair in looked)
             {
-                if (found.TryGetValue(id, out var meter))
+                if (pair.Value != null)
                 {
-                    WriteObject(meter);
+                    WriteObject(pair.Value);
                 }
                 else
                 {
-                    WriteError(NotFound(id));
+                    WriteError(NotFound(pair.Key));
                 }
             }
         }
@@ -110,7 +100,5 @@ namespace NomosMeters.Commands
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Check the meter id; find meters with Search-MeterEnrollment." },
             };
         }
-
-        private static bool IsFatal(ApiRequestException ex) => ex.StatusCode == 401 || ex.StatusCode == 403;
     }
 }

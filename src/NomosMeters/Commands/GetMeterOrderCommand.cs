@@ -80,29 +80,12 @@ namespace NomosMeters.Commands
                 return;
             }
 
-            try
-            {
-                WriteObject(Await(nomos.MeterOrders.GetAsync(id!.Trim(), Context)));
-            }
-            catch (ApiRequestException ex) when (!ErrorRecords.StopsEveryItem(ex))
-            {
-                // One bad id must not stop the others.
-                WriteError(ErrorRecords.From(ex, id));
-            }
-            catch (ApiRequestException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, id));
-            }
+            ForItem(id, () => WriteObject(Await(nomos.MeterOrders.GetAsync(id!.Trim(), Context))));
         }
 
         private void List(NomosServiceConnection nomos)
         {
-            if (PagingParameters.IncludeTotalCount)
-            {
-                // The API reports no totals.
-                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
-            }
-
+            var range = RequestedRange();
             var query = new MeterOrderQuery
             {
                 Statuses = Status?.Select(s => s.ToLowerInvariant()).Distinct().ToList(),
@@ -110,7 +93,6 @@ namespace NomosMeters.Commands
                 Subscriptions = Subscription?.Distinct().ToList(),
                 PageSize = PageSize,
             };
-            var range = new PageRange(PagingParameters.Skip, PagingParameters.First == ulong.MaxValue ? (ulong?)null : PagingParameters.First);
             WriteStream(nomos.MeterOrders.ListAsync(query, range, Context), "meter orders");
         }
     }

@@ -39,19 +39,8 @@ namespace NomosMeters.Commands
                 return;
             }
 
-            try
-            {
-                WriteObject(Await(nomos.MeterOrders.CreateAsync(subscription, Context)));
-            }
-            catch (ApiRequestException ex) when (!ErrorRecords.StopsEveryItem(ex))
-            {
-                // One subscription that cannot get an order (duplicate, ended, unknown) must not stop the others.
-                WriteError(ErrorRecords.From(ex, subscription));
-            }
-            catch (ApiRequestException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, subscription));
-            }
+            // One subscription that cannot get an order (duplicate, ended, unknown) must not stop the others.
+            ForItem(subscription, () => WriteObject(Await(nomos.MeterOrders.CreateAsync(subscription, Context))));
         }
     }
 }

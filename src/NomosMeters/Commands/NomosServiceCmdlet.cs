@@ -1,4 +1,6 @@
+using System;
 using System.Management.Automation;
+using NomosMeters.Client.Paging;
 using NomosMeters.Session;
 
 namespace NomosMeters.Commands
@@ -59,6 +61,41 @@ namespace NomosMeters.Commands
             }
 
             return enrollment!;
+        }
+
+        /// <summary>
+        /// Runs the request for one input item. Its failure is a non-terminating error for that item, so one bad id
+        /// does not stop the others; a failure that would repeat for every item (credentials, permissions, payment:
+        /// <see cref="ErrorRecords.StopsEveryItem"/>) ends the pipeline. The one rule for every cmdlet that takes items.
+        /// </summary>
+        internal void ForItem(object? target, Action request)
+        {
+            try
+            {
+                request();
+            }
+            catch (ApiRequestException ex) when (!ErrorRecords.StopsEveryItem(ex))
+            {
+                WriteError(ErrorRecords.From(ex, target));
+            }
+            catch (ApiRequestException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, target));
+            }
+        }
+
+        /// <summary>
+        /// For list cmdlets (SupportsPaging): writes the total count that <c>-IncludeTotalCount</c> asks for, which
+        /// the APIs do not report, and returns the slice <c>-Skip</c> and <c>-First</c> ask for.
+        /// </summary>
+        internal PageRange RequestedRange()
+        {
+            if (PagingParameters.IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            }
+
+            return new PageRange(PagingParameters.Skip, PagingParameters.First == ulong.MaxValue ? (ulong?)null : PagingParameters.First);
         }
     }
 }

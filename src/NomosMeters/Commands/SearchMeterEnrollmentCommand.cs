@@ -130,13 +130,7 @@ namespace NomosMeters.Commands
         protected override void EndProcessing()
         {
             var enrollment = RequireEnrollment();
-            if (PagingParameters.IncludeTotalCount)
-            {
-                // The API reports no totals.
-                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
-            }
-
-            var range = new PageRange(PagingParameters.Skip, PagingParameters.First == ulong.MaxValue ? (ulong?)null : PagingParameters.First);
+            var range = RequestedRange();
             WriteStream(enrollment.Enrollments.SearchAsync(BuildFilter(), range, Context), "meter enrollments");
             base.EndProcessing();
         }

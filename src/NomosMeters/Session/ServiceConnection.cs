@@ -2,7 +2,6 @@ using System.Threading;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
-using NomosMeters.Client.Nomos;
 using NomosMeters.Sandbox;
 
 namespace NomosMeters.Session
@@ -62,7 +61,7 @@ namespace NomosMeters.Session
             : base(transport, environment, sandbox)
         {
             Endpoint = endpoint;
-            MeterOrders = new MeterOrderClient(endpoint, transport);
+            MeterOrders = new MeterOrderClient(new ServiceRequestor(endpoint, transport));
         }
 
         public NomosEndpoint Endpoint { get; }
@@ -77,7 +76,7 @@ namespace NomosMeters.Session
             : base(transport, environment, sandbox)
         {
             Endpoint = endpoint;
-            Enrollments = new EnrollmentClient(endpoint, transport);
+            Enrollments = new EnrollmentClient(new ServiceRequestor(endpoint, transport));
         }
 
         public EnrollmentEndpoint Endpoint { get; }

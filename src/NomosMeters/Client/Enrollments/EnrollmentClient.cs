@@ -23,20 +23,18 @@ namespace NomosMeters.Client.Enrollments
 
         private const string SearchPath = "/v2/meters/enrollments/search";
 
-        private readonly EnrollmentEndpoint _endpoint;
-        private readonly ApiTransport _transport;
+        private readonly ServiceRequestor _requestor;
 
-        public EnrollmentClient(EnrollmentEndpoint endpoint, ApiTransport transport)
+        public EnrollmentClient(ServiceRequestor requestor)
         {
-            _endpoint = endpoint;
-            _transport = transport;
+            _requestor = requestor;
         }
 
         /// <summary><c>GET /v2/meters/{meter_id}/enrollments</c>.</summary>
         public Task<MeterEnrollment> GetAsync(Guid meterId, CallContext context)
         {
             var request = new ApiRequest(HttpMethod.Get, "/v2/meters/" + meterId.ToString("D") + "/enrollments");
-            return _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.MeterEnrollment, context);
+            return _requestor.SendForJsonAsync(request, NomosJsonContext.Default.MeterEnrollment, context);
         }
 
         /// <summary>
@@ -45,10 +43,7 @@ namespace NomosMeters.Client.Enrollments
         /// </summary>
         public IAsyncEnumerable<MeterEnrollment> SearchAsync(MeterFilterRequest filter, PageRange range, CallContext context)
         {
-            if (range.Needed is ulong needed && needed < (ulong)(filter.PageSize ?? MaxPageSize))
-            {
-                filter.PageSize = (int)Math.Max(1, needed);
-            }
+            filter.PageSize = range.PageSizeFor(filter.PageSize ?? MaxPageSize);
 
             if (filter.MeterIds == null || filter.MeterIds.Count <= MaxMeterIdsPerSearch)
             {
@@ -56,6 +51,23 @@ namespace NomosMeters.Client.Enrollments
             }
 
             return CursorPager.Slice(SearchChunksAsync(filter, context), range, context.CancellationToken);
+        }
+
+        /// <summary>
+        /// Looks <paramref name="ids"/> up with searches of at most 1,000 ids (pages of 500): each id with its meter,
+        /// or with null when the API does not know it, in the order given (a repeated id is searched once, answered each time).
+        /// </summary>
+        public async Task<IReadOnlyList<KeyValuePair<Guid, MeterEnrollment?>>> LookUpAsync(IReadOnlyList<Guid> ids, CallContext context)
+        {
+            var unique = ids.Distinct().ToList();
+            var found = new Dictionary<Guid, MeterEnrollment>();
+            var filter = new MeterFilterRequest { MeterIds = unique, PageSize = MaxPageSize };
+            await foreach (var meter in SearchAsync(filter, PageRange.All, context).ConfigureAwait(false))
+            {
+                found[meter.MeterId] = meter;
+            }
+
+            return ids.Select(id => new KeyValuePair<Guid, MeterEnrollment?>(id, found.TryGetValue(id, out var meter) ? meter : null)).ToList();
         }
 
         private IAsyncEnumerable<MeterEnrollment> SearchOneAsync(MeterFilterRequest filter, PageRange range, CallContext context)
@@ -80,12 +92,12 @@ namespace NomosMeters.Client.Enrollments
             var json = JsonSerializer.Serialize(body, NomosJsonContext.Default.MeterFilterRequest);
             // A search only reads, whatever its method: retried like a GET.
             var request = new ApiRequest(HttpMethod.Post, SearchPath, () => new StringContent(json, Encoding.UTF8, "application/json")) { SafeToRepeat = true };
-            var page = await _transport.SendAsync(_endpoint, request, context, async (response, ct) =>
+            var page = await _requestor.SendAsync(request, context, async (response, ct) =>
             {
-                var read = await ApiTransport.ReadJsonAsync(_endpoint, request, response, NomosJsonContext.Default.EnrollmentSearchPage, ct).ConfigureAwait(false);
+                var read = await _requestor.ReadJsonAsync(request, response, NomosJsonContext.Default.EnrollmentSearchPage, ct).ConfigureAwait(false);
                 if (read.Meters == null)
                 {
-                    throw ApiTransport.InvalidResponse(_endpoint, request, response, "The search response has no \"meters\"");
+                    throw _requestor.InvalidResponse(request, response, "The search response has no \"meters\"");
                 }
 
                 return read;

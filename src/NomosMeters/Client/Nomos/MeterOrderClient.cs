@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Json;
-using NomosMeters.Client.Nomos;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models;
 
@@ -16,31 +15,24 @@ namespace NomosMeters.Client.Nomos
     /// <summary>The meter-order operations of the Nomos API: URLs, bodies and paging; no PowerShell here.</summary>
     internal sealed class MeterOrderClient
     {
-        private readonly NomosEndpoint _endpoint;
-        private readonly ApiTransport _transport;
+        private readonly ServiceRequestor _requestor;
 
-        public MeterOrderClient(NomosEndpoint endpoint, ApiTransport transport)
+        public MeterOrderClient(ServiceRequestor requestor)
         {
-            _endpoint = endpoint;
-            _transport = transport;
+            _requestor = requestor;
         }
 
         /// <summary><c>GET /meter-orders/{id}</c>; the id is escaped so <c>/</c> or <c>?</c> in it cannot change the path.</summary>
         public Task<MeterOrder> GetAsync(string id, CallContext context)
         {
             var request = new ApiRequest(HttpMethod.Get, "/meter-orders/" + Uri.EscapeDataString(id));
-            return _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.MeterOrder, context);
+            return _requestor.SendForJsonAsync(request, NomosJsonContext.Default.MeterOrder, context);
         }
 
         /// <summary><c>GET /meter-orders</c>, every page, streamed.</summary>
         public IAsyncEnumerable<MeterOrder> ListAsync(MeterOrderQuery query, PageRange range, CallContext context)
         {
-            // When -First asks for fewer objects than a page holds, ask the server for only that many.
-            if (range.Needed is ulong needed && needed < (ulong)query.PageSize)
-            {
-                query.PageSize = (int)Math.Max(1, needed);
-            }
-
+            query.PageSize = range.PageSizeFor(query.PageSize);
             return CursorPager.StreamAsync((cursor, call) => FetchPageAsync(query, cursor, call), range, "meter order", context);
         }
 
@@ -56,10 +48,10 @@ namespace NomosMeters.Client.Nomos
             {
                 SafeToRepeat = true,
             };
-            var started = _transport.Options.Time.GetUtcNow();
+            var started = _requestor.Time.GetUtcNow();
             try
             {
-                return await _transport.SendForJsonAsync(_endpoint, request, NomosJsonContext.Default.MeterOrder, context).ConfigureAwait(false);
+                return await _requestor.SendForJsonAsync(request, NomosJsonContext.Default.MeterOrder, context).ConfigureAwait(false);
             }
             catch (ApiRequestException ex) when (ex.Attempts > 1 && ex.BusinessCode == "duplicate_meter_order")
             {
@@ -91,22 +83,22 @@ namespace NomosMeters.Client.Nomos
         private async Task<Page<MeterOrder>> FetchPageAsync(MeterOrderQuery query, string? cursor, CallContext context)
         {
             var request = new ApiRequest(HttpMethod.Get, query.ToPathAndQuery(cursor));
-            var page = await _transport.SendAsync(_endpoint, request, context, (response, ct) => ReadPageAsync(request, response, ct)).ConfigureAwait(false);
+            var page = await _requestor.SendAsync(request, context, (response, ct) => ReadPageAsync(request, response, ct)).ConfigureAwait(false);
             return new Page<MeterOrder>(page.Items!, page.HasMore ? page.NextPage : null);
         }
 
         private async Task<NomosListPage<MeterOrder>> ReadPageAsync(ApiRequest request, HttpResponseMessage response, CancellationToken ct)
         {
-            var page = await ApiTransport.ReadJsonAsync(_endpoint, request, response, NomosJsonContext.Default.NomosListPageMeterOrder, ct).ConfigureAwait(false);
+            var page = await _requestor.ReadJsonAsync(request, response, NomosJsonContext.Default.NomosListPageMeterOrder, ct).ConfigureAwait(false);
             if (page.Items == null)
             {
-                throw ApiTransport.InvalidResponse(_endpoint, request, response, "The list response has no \"items\"");
+                throw _requestor.InvalidResponse(request, response, "The list response has no \"items\"");
             }
 
             if (page.HasMore && string.IsNullOrEmpty(page.NextPage))
             {
                 // Stopping here would silently drop the rest of the list.
-                throw ApiTransport.InvalidResponse(_endpoint, request, response, "The list response says has_more but gives no next_page cursor");
+                throw _requestor.InvalidResponse(request, response, "The list response says has_more but gives no next_page cursor");
             }
 
             return page;

@@ -34,5 +34,12 @@ namespace NomosMeters.Client.Paging
 
         /// <summary>Gets how many items the stream needs at most, counting the skipped ones; null for all.</summary>
         public ulong? Needed => First.HasValue ? Skip + First.Value : (ulong?)null;
+
+        /// <summary>
+        /// The page size to ask for: <paramref name="pageSize"/>, or fewer when -First needs fewer objects than a
+        /// page holds, so <c>-First 5</c> costs one request for five.
+        /// </summary>
+        public int PageSizeFor(int pageSize)
+            => Needed is ulong needed && needed < (ulong)pageSize ? (int)System.Math.Max(1, needed) : pageSize;
     }
 }
