@@ -59,16 +59,16 @@ namespace NomosMeters
         public string? ApiVersion => Nomos?.Endpoint.ApiVersion;
 
         /// <summary>Gets how the Nomos API is authenticated: <c>ClientCredentials</c> or <c>AccessToken</c>.</summary>
-        public string? AuthenticationType => Nomos?.Endpoint.Tokens!.AuthenticationType;
+        public string? AuthenticationType => Nomos?.Endpoint.Tokens.AuthenticationType;
 
         /// <summary>Gets the OAuth client id (an identifier, not a secret), or null.</summary>
         public string? ClientId { get; }
 
         /// <summary>Gets when the current Nomos access token expires (UTC); renewed automatically for client credentials.</summary>
-        public DateTimeOffset? AccessTokenExpiresAt => Nomos?.Endpoint.Tokens!.ExpiresAt;
+        public DateTimeOffset? AccessTokenExpiresAt => Nomos?.Endpoint.Tokens.ExpiresAt;
 
         /// <summary>Gets whether the Nomos access token is renewed automatically.</summary>
-        public bool CanRenewToken => Nomos?.Endpoint.Tokens!.CanRenew ?? false;
+        public bool CanRenewToken => Nomos?.Endpoint.Tokens.CanRenew ?? false;
 
         /// <summary>Gets the enrollment API base URI, or null when it is not connected.</summary>
         public Uri? EnrollmentBaseUri => Enrollment?.Endpoint.BaseUri;

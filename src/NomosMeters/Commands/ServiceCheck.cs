@@ -22,7 +22,7 @@ namespace NomosMeters.Commands
                     connection,
                     cmdlet,
                     nomos.Endpoint.BaseUri,
-                    () => cmdlet.Await(nomos.Endpoint.Tokens!.GetTokenAsync(cmdlet.Context)),
+                    () => cmdlet.Await(nomos.Endpoint.Tokens.GetTokenAsync(cmdlet.Context)),
                     status => status == 400 || status == 401 || status == 403,
                     (baseUri, ex) => $"Connect-Nomos could not sign in to {baseUri} with client id '{connection.ClientId}': {ex.ApiMessage}",
                     "Check the client id and secret (Nomos dashboard, Developer section) and connect again.");

@@ -24,13 +24,14 @@ namespace NomosMeters.Session
             }
 
             var transport = new ApiTransport(newHandler(), settings.Transport);
-            var endpoint = new NomosEndpoint(settings.BaseUri, settings.ApiVersion)
-            {
-                RateLimiter = settings.RateLimit > 0 ? new RequestRateLimiter(settings.RateLimit, settings.Transport.Time) : null,
-            };
-            endpoint.Tokens = settings.AccessToken != null
-                ? (ITokenProvider)new StaticTokenProvider(settings.AccessToken, "AccessToken")
-                : new ClientCredentialsTokenProvider(settings.ClientId!, settings.ClientSecret!, endpoint, transport);
+            var rateLimiter = settings.RateLimit > 0 ? new RequestRateLimiter(settings.RateLimit, settings.Transport.Time) : null;
+            var endpoint = new NomosEndpoint(
+                settings.BaseUri,
+                settings.ApiVersion,
+                self => settings.AccessToken != null
+                    ? (ITokenProvider)new StaticTokenProvider(settings.AccessToken, "AccessToken")
+                    : new ClientCredentialsTokenProvider(settings.ClientId!, settings.ClientSecret!, self, transport),
+                rateLimiter);
             return new NomosServiceConnection(endpoint, transport, NomosEnvironment(settings.BaseUri, sandbox), sandbox);
         }
 
@@ -42,10 +43,7 @@ namespace NomosMeters.Session
                 return null;
             }
 
-            var endpoint = new EnrollmentEndpoint(settings.EnrollmentBaseUri)
-            {
-                Tokens = new StaticTokenProvider(settings.EnrollmentApiKey, "ApiKey"),
-            };
+            var endpoint = new EnrollmentEndpoint(settings.EnrollmentBaseUri, new StaticTokenProvider(settings.EnrollmentApiKey, "ApiKey"));
             var environment = sandbox != null ? "Sandbox" : settings.EnrollmentEnvironment;
             return new EnrollmentServiceConnection(endpoint, new ApiTransport(newHandler(), settings.Transport), environment, sandbox);
         }

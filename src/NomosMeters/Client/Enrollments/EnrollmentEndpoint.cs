@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
+using NomosMeters.Client.Auth;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Json;
 using NomosMeters.Client.Nomos;
@@ -14,8 +15,8 @@ namespace NomosMeters.Client.Enrollments
         public static readonly Uri ProductionBaseUri = new Uri("https://api.leap.energy");
         public static readonly Uri StagingBaseUri = new Uri("https://api.staging.leap.energy");
 
-        public EnrollmentEndpoint(Uri baseUri)
-            : base("Enrollment", baseUri)
+        public EnrollmentEndpoint(Uri baseUri, ITokenProvider apiKey)
+            : base("Enrollment", baseUri, _ => apiKey, rateLimiter: null)
         {
         }
 

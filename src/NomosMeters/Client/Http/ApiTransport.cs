@@ -53,17 +53,17 @@ namespace NomosMeters.Client.Http
             string? token = null;
             if (request.Authenticate)
             {
-                token = await RequireTokens(endpoint).GetTokenAsync(context).ConfigureAwait(false);
+                token = await endpoint.Tokens.GetTokenAsync(context).ConfigureAwait(false);
             }
 
             try
             {
                 return await SendWithRetriesAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
             }
-            catch (ApiRequestException ex) when (ex.StatusCode == 401 && token != null && RequireTokens(endpoint).CanRenew)
+            catch (ApiRequestException ex) when (ex.StatusCode == 401 && token != null && endpoint.Tokens.CanRenew)
             {
                 // The token was rejected before its expiry (revoked, clock skew): renew once and retry once.
-                var renewed = await RequireTokens(endpoint).RenewAfterRejectionAsync(token, context).ConfigureAwait(false);
+                var renewed = await endpoint.Tokens.RenewAfterRejectionAsync(token, context).ConfigureAwait(false);
                 return await SendWithRetriesAsync(endpoint, request, renewed, context, readSuccess).ConfigureAwait(false);
             }
         }
@@ -95,9 +95,6 @@ namespace NomosMeters.Client.Http
         }
 
         public void Dispose() => _http.Dispose();
-
-        private static Auth.ITokenProvider RequireTokens(ServiceEndpoint endpoint)
-            => endpoint.Tokens ?? throw new InvalidOperationException($"The {endpoint.Name} service has no credentials.");
 
         private async Task<T> SendOnceAsync<T>(
             ServiceEndpoint endpoint,

@@ -10,10 +10,16 @@ namespace NomosMeters.Client.Http
     /// </summary>
     internal abstract class ServiceEndpoint
     {
-        protected ServiceEndpoint(string name, Uri baseUri)
+        /// <param name="name">The service name used in messages.</param>
+        /// <param name="baseUri">Where the service is.</param>
+        /// <param name="tokens">Makes the credentials; given the endpoint, since a token provider may sign in at it.</param>
+        /// <param name="rateLimiter">The client-side limit on request starts, or null for none.</param>
+        protected ServiceEndpoint(string name, Uri baseUri, Func<ServiceEndpoint, ITokenProvider> tokens, RequestRateLimiter? rateLimiter)
         {
             Name = name;
             BaseUri = baseUri;
+            RateLimiter = rateLimiter;
+            Tokens = tokens(this);
         }
 
         /// <summary>Gets the service name used in messages: <c>Nomos</c> or <c>Enrollment</c>.</summary>
@@ -21,10 +27,10 @@ namespace NomosMeters.Client.Http
 
         public Uri BaseUri { get; }
 
-        public ITokenProvider? Tokens { get; set; }
+        public ITokenProvider Tokens { get; }
 
-        /// <summary>Gets or sets the client-side limit on request starts, or null for none.</summary>
-        public RequestRateLimiter? RateLimiter { get; set; }
+        /// <summary>Gets the client-side limit on request starts, or null for none.</summary>
+        public RequestRateLimiter? RateLimiter { get; }
 
         public Uri Resolve(string pathAndQuery) => new Uri(BaseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery, UriKind.Absolute);
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
+using NomosMeters.Client.Auth;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Json;
 
@@ -13,8 +14,8 @@ namespace NomosMeters.Client.Nomos
         public const string DefaultApiVersion = "2026-05-27.curie";
         public static readonly Uri DefaultBaseUri = new Uri("https://api.nomos.energy");
 
-        public NomosEndpoint(Uri baseUri, string apiVersion)
-            : base("Nomos", baseUri)
+        public NomosEndpoint(Uri baseUri, string apiVersion, Func<ServiceEndpoint, ITokenProvider> tokens, RequestRateLimiter? rateLimiter)
+            : base("Nomos", baseUri, tokens, rateLimiter)
         {
             ApiVersion = apiVersion;
         }
