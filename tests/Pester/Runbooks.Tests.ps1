@@ -33,9 +33,15 @@ Describe 'Errors a runbook can act on' {
         $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'NomosMeters.NotFound,*' }
     }
 
-    It 'says what to do when no connection exists' {
+    It 'says which service is not connected and exactly how to connect it' {
         Disconnect-Nomos -ErrorAction SilentlyContinue
-        { Get-MeterOrder -First 1 -ErrorAction Stop } | Should -Throw '*Connect-Nomos*'
+        { Get-MeterOrder -First 1 -ErrorAction Stop } | Should -Throw -ErrorId 'NomosMeters.NotConnected,NomosMeters.Commands.GetMeterOrderCommand'
+        $Error[0].ErrorDetails.Message | Should -Be 'Not connected to the Nomos API.'
+        $Error[0].ErrorDetails.RecommendedAction | Should -BeLike '*-ClientId*NOMOS_CLIENT_ID*Connect-Nomos -Sandbox*'
+
+        { Search-MeterEnrollment -First 1 -ErrorAction Stop } | Should -Throw -ErrorId 'NomosMeters.NotConnected,NomosMeters.Commands.SearchMeterEnrollmentCommand'
+        $Error[0].ErrorDetails.Message | Should -Be 'Not connected to the meter enrollment API.'
+        $Error[0].ErrorDetails.RecommendedAction | Should -BeLike '*-EnrollmentApiKey*NOMOS_ENROLLMENT_API_KEY*Connect-Nomos -Sandbox*'
     }
 
     It 'rejects a value outside a parameter''s set before any request, naming the parameter' {

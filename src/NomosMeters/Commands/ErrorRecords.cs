@@ -42,10 +42,11 @@ namespace NomosMeters.Commands
                 ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction },
             };
 
-        public static ErrorRecord NotConnected(string message)
-            => new ErrorRecord(new InvalidOperationException(message), "NomosMeters.NotConnected", ErrorCategory.ConnectionError, null)
+        /// <summary>No usable connection for the service a cmdlet needs: what is missing, and exactly how to connect it.</summary>
+        public static ErrorRecord NotConnected(string problem, string howToConnect)
+            => new ErrorRecord(new InvalidOperationException(problem + " " + howToConnect), "NomosMeters.NotConnected", ErrorCategory.ConnectionError, null)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-Nomos (or Connect-Nomos -Sandbox to try the module)." },
+                ErrorDetails = new ErrorDetails(problem) { RecommendedAction = howToConnect },
             };
 
         private static ErrorRecord FromApi(ApiRequestException api, object? target)

@@ -16,51 +16,43 @@ namespace NomosMeters.Commands
         [ValidateNotNull]
         public NomosConnection? Connection { get; set; }
 
-        /// <summary>Returns the connection to use, or stops with an error that says how to connect.</summary>
-        internal NomosConnection RequireConnection()
+        private const string ConnectNomos =
+            "Run Connect-Nomos with -ClientId and -ClientSecret, -Credential or -AccessToken (or set NOMOS_CLIENT_ID and NOMOS_CLIENT_SECRET), or Connect-Nomos -Sandbox.";
+
+        private const string ConnectEnrollment =
+            "Run Connect-Nomos -EnrollmentApiKey <SecureString> (or set NOMOS_ENROLLMENT_API_KEY), with -EnrollmentEnvironment Staging for staging, or Connect-Nomos -Sandbox.";
+
+        /// <summary>Returns the Nomos API of the connection, or stops with an error naming the parameters that connect it.</summary>
+        internal NomosServiceConnection RequireNomos()
+            => RequireConnection("the Nomos API", ConnectNomos).Nomos
+               ?? Stop<NomosServiceConnection>("This connection has the enrollment API only, not the Nomos API.", ConnectNomos);
+
+        /// <summary>Returns the enrollment API of the connection, or stops with an error naming the parameters that connect it.</summary>
+        internal EnrollmentServiceConnection RequireEnrollment()
+            => RequireConnection("the meter enrollment API", ConnectEnrollment).Enrollment
+               ?? Stop<EnrollmentServiceConnection>("This connection has the Nomos API only, not the meter enrollment API.", ConnectEnrollment);
+
+        // The connection to use: -Connection, else the current one; the error names the service the cmdlet needs.
+        private NomosConnection RequireConnection(string service, string howToConnect)
         {
             var connection = Connection ?? NomosSession.Current;
             if (connection == null)
             {
-                ThrowTerminatingError(ErrorRecords.NotConnected(
-                    "Not connected to the Nomos API. Run Connect-Nomos first, or pass -Connection."));
+                return Stop<NomosConnection>($"Not connected to {service}.", howToConnect + " Or pass a connection with -Connection.");
             }
 
-            if (!connection!.IsConnected)
+            if (!connection.IsConnected)
             {
-                ThrowTerminatingError(ErrorRecords.NotConnected(
-                    "This connection was closed by Disconnect-Nomos. Run Connect-Nomos again."));
+                return Stop<NomosConnection>($"This connection to {service} was closed by Disconnect-Nomos.", howToConnect + " Then use the new connection.");
             }
 
             return connection;
         }
 
-        /// <summary>Returns the Nomos API of the connection, or stops with an error naming the parameters that connect it.</summary>
-        internal NomosServiceConnection RequireNomos()
+        private T Stop<T>(string problem, string howToConnect)
         {
-            var nomos = RequireConnection().Nomos;
-            if (nomos == null)
-            {
-                ThrowTerminatingError(ErrorRecords.NotConnected(
-                    "The Nomos API is not connected. Run Connect-Nomos with -ClientId and -ClientSecret, -Credential or -AccessToken " +
-                    "(or set NOMOS_CLIENT_ID and NOMOS_CLIENT_SECRET), or Connect-Nomos -Sandbox."));
-            }
-
-            return nomos!;
-        }
-
-        /// <summary>Returns the enrollment API of the connection, or stops with an error naming the parameters that connect it.</summary>
-        internal EnrollmentServiceConnection RequireEnrollment()
-        {
-            var enrollment = RequireConnection().Enrollment;
-            if (enrollment == null)
-            {
-                ThrowTerminatingError(ErrorRecords.NotConnected(
-                    "The meter enrollment API is not connected. Run Connect-Nomos -EnrollmentApiKey <SecureString> " +
-                    "(or set NOMOS_ENROLLMENT_API_KEY), with -EnrollmentEnvironment Staging for staging, or Connect-Nomos -Sandbox."));
-            }
-
-            return enrollment!;
+            ThrowTerminatingError(ErrorRecords.NotConnected(problem, howToConnect));
+            return default!;
         }
 
         /// <summary>
