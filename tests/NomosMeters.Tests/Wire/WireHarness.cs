@@ -29,15 +29,9 @@ namespace NomosMeters.Tests.Wire
 
         public WireHarness(TimeProvider? time = null, bool enrollment = false)
         {
+            // The transport's own settings: a test that retries runs on a ManualTimeProvider, where
+            // SkippingRetryWaitsAsync passes the waits, rather than on backoff cut short on the real clock.
             Clock = time as ManualTimeProvider;
-            var transport = new TransportOptions { Time = time ?? TimeProvider.System };
-            if (Clock == null)
-            {
-                // On the real clock backoff is cut to a millisecond, so a test that meets a retry by the way barely
-                // waits; on a manual clock the waits are the module's own and SkippingRetryWaitsAsync passes them.
-                transport.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            }
-
             Mock.Fallback.Respond(req => throw new InvalidOperationException("Unexpected request " + req.Method + " " + req.RequestUri));
             Connection = NomosConnection.Create(
                 new NomosConnectionSettings
@@ -45,7 +39,7 @@ namespace NomosMeters.Tests.Wire
                     ClientId = ClientId,
                     ClientSecret = SecretText.Protect(ClientSecret),
                     EnrollmentApiKey = enrollment ? SecretText.Protect(EnrollmentApiKey) : null,
-                    Transport = transport,
+                    Transport = new TransportOptions { Time = time ?? TimeProvider.System },
                 },
                 new RecordingHandler(this) { InnerHandler = Mock });
         }
