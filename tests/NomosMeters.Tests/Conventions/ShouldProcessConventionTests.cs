@@ -12,8 +12,8 @@ namespace NomosMeters.Tests.Conventions
     /// </summary>
     public sealed class ShouldProcessConventionTests
     {
-        // Connect and Disconnect are not here: they change the session's current connection only, nothing on a
-        // server or on the machine, and -WhatIf on them would show nothing worth confirming.
+        // Connect and Disconnect are not here: they only change which connection the cmdlets use by default,
+        // nothing on a server or on the machine, and -WhatIf on them would show nothing worth confirming.
         private static readonly string[] StateChangingVerbs =
         {
             VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsCommon.Clear, VerbsCommon.Reset,
