@@ -12,6 +12,8 @@
 .EXAMPLE
     ./build.ps1 -Task Test      # builds, runs the xUnit and the Pester suites, prints "N passed, N failed"
 .EXAMPLE
+    ./build.ps1 -Task Test -Fast   # the same without the tests tagged Slow (xUnit Category=Slow, Pester tag Slow)
+.EXAMPLE
     ./build.ps1 -Task Package   # builds Release and writes the PowerShell Gallery package to out/package
 #>
 [CmdletBinding()]
@@ -20,7 +22,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Test only: leaves out the slow tests (child processes, packing, long loopback streams) for a quick inner loop.
+    [switch] $Fast
 )
 
 $ErrorActionPreference = 'Stop'
@@ -78,12 +83,15 @@ switch ($Task) {
     }
     'Test' {
         # Equivalent: dotnet build; dotnet test --no-build; dotnet pwsh tests/Pester/Invoke-PesterSuite.ps1
+        # (-Fast: dotnet test --filter "Category!=Slow" and Invoke-PesterSuite.ps1 -ExcludeTag Slow)
         Invoke-Dotnet build NomosMeters.sln -c $Configuration
         $results = Join-Path $PSScriptRoot 'out/test-results'
         Remove-Item -LiteralPath $results -Recurse -Force -ErrorAction SilentlyContinue
-        & dotnet test NomosMeters.sln --no-build -c $Configuration --logger 'trx;LogFileName=xunit.trx' --results-directory $results
+        $xunitFilter = if ($Fast) { @('--filter', 'Category!=Slow') } else { @() }
+        $pesterFilter = if ($Fast) { @('-ExcludeTag', 'Slow') } else { @() }
+        & dotnet test NomosMeters.sln --no-build -c $Configuration @xunitFilter --logger 'trx;LogFileName=xunit.trx' --results-directory $results
         $xunitExit = $LASTEXITCODE
-        $pesterExit = Invoke-ChildPowerShell (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1') @('-ResultDirectory', $results)
+        $pesterExit = Invoke-ChildPowerShell (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1') (@('-ResultDirectory', $results) + $pesterFilter)
         $count = Get-TestCount $results
         Write-Host "xUnit exit code $xunitExit, Pester exit code $pesterExit"
         Write-Host "$($count.Passed) passed, $($count.Failed) failed"

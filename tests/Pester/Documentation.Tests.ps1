@@ -105,7 +105,7 @@ Describe 'README.md, in order, as one session' {
         Assert-ExampleRuns $session $Code
     }
 
-    It 'the README''s first command builds the module and runs the demo in a child pwsh' {
+    It 'the README''s first command builds the module and runs the demo in a child pwsh' -Tag Slow {
         $command = (Get-ReadmeExample | Select-Object -First 1).Code -split "`n" | Select-Object -First 1
         $command | Should -BeLike 'dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo*'
         $child = Invoke-ChildPowerShell -Script $command -TimeoutSec 300

@@ -9,6 +9,8 @@
     dotnet pwsh tests/Pester/Invoke-PesterSuite.ps1                      # everything
 .EXAMPLE
     dotnet pwsh tests/Pester/Invoke-PesterSuite.ps1 -Path tests/Pester/Csv.Tests.ps1
+.EXAMPLE
+    dotnet pwsh tests/Pester/Invoke-PesterSuite.ps1 -ExcludeTag Slow   # without the package test and the demo run
 #>
 [CmdletBinding()]
 param(

@@ -2,7 +2,7 @@
 # installed, imported by name, used and uninstalled, each step in a new pwsh whose user profile lives in $TestDrive.
 
 # On Windows the user's folders are known folders, not environment variables, so the profile cannot be isolated.
-Describe 'The NomosMeters package' -Tag Package -Skip:$IsWindows {
+Describe 'The NomosMeters package' -Tag Package, Slow -Skip:$IsWindows {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
         $repo = Get-RepoRoot

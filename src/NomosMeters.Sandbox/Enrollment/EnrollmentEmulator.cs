@@ -21,7 +21,7 @@ namespace NomosMeters.Sandbox.Enrollment
         private readonly string _apiKey;
         private readonly SandboxMeterEnrollment[] _ordered;
         private readonly Dictionary<Guid, SandboxMeterEnrollment> _byId;
-        private readonly byte[] _tokenKey = new byte[32];
+        private readonly byte[] _tokenKey;
 
         public EnrollmentEmulator(string apiKey, int seed, int meterCount, DateTimeOffset anchor)
         {
@@ -30,8 +30,8 @@ namespace NomosMeters.Sandbox.Enrollment
             _ordered = EnrollmentSeed.Create(seed, meterCount, anchor)
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.MeterId.ToString("D"), StringComparer.Ordinal).ToArray();
             _byId = _ordered.ToDictionary(m => m.MeterId);
-            using var rng = RandomNumberGenerator.Create();
-            rng.GetBytes(_tokenKey);
+            // From the seed, not at random: the same seed gives the same pages, page tokens included.
+            _tokenKey = SeedKey.For("enrollment-sandbox-page-token", seed);
         }
 
         public IReadOnlyList<SandboxMeterEnrollment> Meters => _ordered;

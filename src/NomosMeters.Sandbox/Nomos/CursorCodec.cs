@@ -18,12 +18,8 @@ namespace NomosMeters.Sandbox.Nomos
     {
         private readonly byte[] _key;
 
-        public CursorCodec(int seed)
-        {
-            // Derived from the seed, so two sandboxes with one seed write byte-identical pages, cursors included.
-            using var sha = SHA256.Create();
-            _key = sha.ComputeHash(Encoding.UTF8.GetBytes("nomos-sandbox-cursor/" + seed.ToString(CultureInfo.InvariantCulture)));
-        }
+        // Derived from the seed, so two sandboxes with one seed write byte-identical pages, cursors included.
+        public CursorCodec(int seed) => _key = SeedKey.For("nomos-sandbox-cursor", seed);
 
         public string Encode(MeterOrderCursor cursor)
         {

@@ -11,6 +11,7 @@ namespace NomosMeters.Tests.Benchmarks
     /// The benchmark harness in <c>--smoke</c> mode: every measurement runs end to end and reports a number. Smoke
     /// sizes are too small for the goals to mean anything, so pass or fail of a goal is not asserted.
     /// </summary>
+    [Trait("Category", "Slow")]
     public sealed class BenchmarkSmokeTests
     {
         [Fact]

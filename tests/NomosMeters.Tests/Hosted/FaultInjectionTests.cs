@@ -48,6 +48,7 @@ namespace NomosMeters.Tests.Hosted
             => _engine.Run("Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri " + arguments).AssertNoErrors();
 
         [Fact]
+        [Trait("Category", "Slow")]
         public async Task AMultiPageStreamUnderMixedFaultsReturnsEveryObjectExactlyOnce()
         {
             var server = await Serve(new SandboxOptions { MeterOrderCount = 1000 });
@@ -78,6 +79,7 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        [Trait("Category", "Slow")]
         public async Task TokensThatExpireEveryTwoSecondsAreRenewedAheadOfTimeOverALongerStream()
         {
             var server = await Serve(new SandboxOptions { MeterOrderCount = 1000, AccessTokenLifetime = TimeSpan.FromSeconds(2) });
@@ -121,6 +123,7 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        [Trait("Category", "Slow")]
         public async Task EightParallelRunspacesOnOneConnectionAllSucceedWithOneRefresh()
         {
             var server = await Serve(new SandboxOptions { MeterOrderCount = 200, AccessTokenLifetime = TimeSpan.FromSeconds(2) });
@@ -140,6 +143,7 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        [Trait("Category", "Slow")]
         public async Task BulkLookupsStayUnderTheConfiguredRateWithZero429s()
         {
             var server = await Serve(new SandboxOptions { MeterOrderCount = 100 });

@@ -10,12 +10,7 @@ namespace NomosMeters.Tests.Hosted
     [Collection(HostedEngineCollection.Name)]
     public sealed class ModuleSurfaceTests
     {
-        private static readonly string[] CmdletTypesInAssembly = typeof(NomosConnection).Assembly.GetExportedTypes()
-            .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().SingleOrDefault())
-            .Where(a => a != null)
-            .Select(a => a!.VerbName + "-" + a.NounName)
-            .OrderBy(n => n)
-            .ToArray();
+        private static readonly string[] CmdletTypesInAssembly = ModuleCmdlets.All.Select(c => c.Name).OrderBy(n => n).ToArray();
 
         [Fact]
         public void ManifestExportsExactlyTheCmdletsOfTheAssemblyWithoutWildcards()

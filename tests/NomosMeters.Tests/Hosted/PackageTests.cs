@@ -12,6 +12,7 @@ using Xunit;
 namespace NomosMeters.Tests.Hosted
 {
     /// <summary>The PowerShell Gallery package: packed from the built module, opened and checked like the Gallery would.</summary>
+    [Trait("Category", "Slow")]
     public sealed class PackageTests : IDisposable
     {
         private readonly string _output = Path.Combine(Path.GetTempPath(), "nomosmeters-pack-" + Guid.NewGuid().ToString("N"));

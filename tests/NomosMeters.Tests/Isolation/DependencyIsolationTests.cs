@@ -9,6 +9,7 @@ namespace NomosMeters.Tests.Isolation
     /// Another module's Polly.Core (99.0.0.0, none of Polly's types) is loaded into the default load context before
     /// NomosMeters is imported, in a child process (see tests/NomosMeters.IsolationHost).
     /// </summary>
+    [Trait("Category", "Slow")]
     public sealed class DependencyIsolationTests
     {
         [Fact]

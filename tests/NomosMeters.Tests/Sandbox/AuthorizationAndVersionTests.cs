@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -13,7 +14,7 @@ namespace NomosMeters.Tests.Sandbox
     {
         private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
-        private readonly FakeClock _clock = new FakeClock(Start);
+        private readonly ManualTimeProvider _clock = new ManualTimeProvider(Start);
         private readonly SandboxHarness _h;
 
         public AuthorizationAndVersionTests() => _h = new SandboxHarness(new SandboxOptions { Time = _clock });
@@ -47,13 +48,13 @@ namespace NomosMeters.Tests.Sandbox
         {
             var token = await _h.AccessTokenAsync();
 
-            _clock.Now = Start + TimeSpan.FromMinutes(59);
+            _clock.SetUtcNow(Start + TimeSpan.FromMinutes(59));
             using (var before = await Send(token))
             {
                 Assert.Equal(HttpStatusCode.OK, before.StatusCode);
             }
 
-            _clock.Now = Start + TimeSpan.FromHours(1);
+            _clock.SetUtcNow(Start + TimeSpan.FromHours(1));
             using var after = await Send(token);
             await SandboxHarness.AssertErrorAsync(after, 401, "UNAUTHORIZED");
         }

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -22,7 +23,7 @@ namespace NomosMeters.Tests.Sandbox
         [InlineData(-1, 0, "2031-02-01T00:00:00Z")]
         public void EveryFreshSandboxHasTheSameFreeSubscriptionsWhateverTheDayAndSeed(int seed, int orders, string now)
         {
-            var sandbox = new NomosSandbox(new SandboxOptions { Seed = seed, MeterOrderCount = orders, Time = new FakeClock(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)) });
+            var sandbox = new NomosSandbox(new SandboxOptions { Seed = seed, MeterOrderCount = orders, Time = new ManualTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)) });
 
             Assert.Equal(5, NomosSandbox.WellKnownSubscriptions.Count);
             Assert.Equal(Documented, NomosSandbox.WellKnownSubscriptions[0]);

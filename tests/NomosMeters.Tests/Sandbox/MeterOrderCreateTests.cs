@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -17,7 +18,7 @@ namespace NomosMeters.Tests.Sandbox
         private readonly SandboxHarness _h;
 
         public MeterOrderCreateTests()
-            => _h = new SandboxHarness(new SandboxOptions { Time = new FakeClock(Now.AddTicks(4567)) });
+            => _h = new SandboxHarness(new SandboxOptions { Time = new ManualTimeProvider(Now.AddTicks(4567)) });
 
         public void Dispose() => _h.Dispose();
 

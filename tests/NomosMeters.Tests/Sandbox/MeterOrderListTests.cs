@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -88,7 +89,7 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task OrdersCreatedWhilePagingCauseNoDuplicatesOrGaps()
         {
-            var clock = new FakeClock(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
+            var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
             using var h = new SandboxHarness(new SandboxOptions { Time = clock });
             var seeded = h.Sandbox.MeterOrders;
             var spare = h.Sandbox.Subscriptions.Where(s => !s.HasMeterOrder && !s.IsEnded).Take(2).ToList();
@@ -97,9 +98,9 @@ namespace NomosMeters.Tests.Sandbox
             var cursor = first.GetProperty("next_page").GetString();
 
             // One new order falls among the orders already seen, one into the part still to come.
-            clock.Now = seeded[50].CreatedAt.AddMilliseconds(1);
+            clock.SetUtcNow(seeded[50].CreatedAt.AddMilliseconds(1));
             var seen = await CreateOkAsync(h, spare[0].Id);
-            clock.Now = seeded[1500].CreatedAt.AddMilliseconds(1);
+            clock.SetUtcNow(seeded[1500].CreatedAt.AddMilliseconds(1));
             var ahead = await CreateOkAsync(h, spare[1].Id);
             while (cursor != null)
             {

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -18,7 +19,7 @@ namespace NomosMeters.Tests.Sandbox
         private static readonly DateTimeOffset Morning = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
         private static readonly DateTimeOffset LastMinute = new DateTimeOffset(2026, 11, 20, 23, 59, 0, TimeSpan.Zero);
 
-        private static NomosSandbox At(DateTimeOffset now) => new NomosSandbox(new SandboxOptions { Time = new FakeClock(now) });
+        private static NomosSandbox At(DateTimeOffset now) => new NomosSandbox(new SandboxOptions { Time = new ManualTimeProvider(now) });
 
         [Theory]
         [InlineData("2026-11-20T09:30:15.250Z", "2026-11-20T00:00:00Z")]

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -13,7 +14,7 @@ namespace NomosMeters.Tests.Sandbox
     public sealed class SeedDataTests
     {
         // A fixed clock: every sandbox of these tests is seeded for the same day, even one created after midnight.
-        private static readonly FakeClock Today = new FakeClock(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
+        private static readonly ManualTimeProvider Today = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
         private static readonly string[] Statuses = { "created", "placed", "check_submitted", "check_reviewed", "scheduled", "installed", "activated", "cancelled" };
         private static readonly string[] Blockable = { "created", "placed", "check_submitted", "check_reviewed", "scheduled" };
 

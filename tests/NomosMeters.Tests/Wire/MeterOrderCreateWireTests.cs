@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using NomosMeters.Client;
+using NomosMeters.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 using Xunit;
 
@@ -16,6 +17,8 @@ namespace NomosMeters.Tests.Wire
     /// </summary>
     public sealed class MeterOrderCreateWireTests
     {
+        private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
         private const string Duplicate =
             "{\"code\":\"CONFLICT\",\"message\":\"Unique value already used\",\"requestId\":\"req-9\",\"docs\":\"d\"," +
             "\"errors\":[{\"code\":\"duplicate_meter_order\",\"field\":\"subscription\",\"message\":\"The subscription already has a meter order.\"}]}";
@@ -32,11 +35,11 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task ACreateIsRetriedAfterAServerErrorAndAnsweredByTheServer()
         {
-            using var h = new WireHarness();
+            using var h = new WireHarness(new ManualTimeProvider(Start));
             h.ServeTokens();
             ServePosts(h, () => WireHarness.Json(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html"), () => WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_new", "created")));
 
-            var order = await h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None);
+            var order = await h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
 
             Assert.Equal("prdo_new", order.Id);
             Assert.Equal(2, h.ApiRequests.Count);
@@ -45,13 +48,13 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task ADuplicateMetOnARetryReturnsTheOrderTheEarlierAttemptCreated()
         {
-            using var h = new WireHarness();
+            using var h = new WireHarness(new ManualTimeProvider(Start));
             h.ServeTokens();
             ServePosts(h, () => throw new HttpRequestException("reset", new System.IO.IOException("Connection reset by peer")), () => WireHarness.Json(HttpStatusCode.Conflict, Duplicate));
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders").WithQueryString("filter[subscription][eq]", "sub_1").WithQueryString("limit", "1")
-                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.ListPage(new[] { OrderCreatedAt("prdo_mine", DateTimeOffset.UtcNow) }, null)));
+                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.ListPage(new[] { OrderCreatedAt("prdo_mine", h.Clock!.GetUtcNow()) }, null)));
 
-            var order = await h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None);
+            var order = await h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
 
             Assert.Equal("prdo_mine", order.Id);
             Assert.Equal(new[] { "POST", "POST", "GET" }, h.ApiRequests.Select(r => r.Method));
@@ -74,13 +77,13 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task ADuplicateOnARetryWhoseOrderIsOlderThanTheCallIsStillAnError()
         {
-            using var h = new WireHarness();
+            using var h = new WireHarness(new ManualTimeProvider(Start));
             h.ServeTokens();
             ServePosts(h, () => WireHarness.Json(HttpStatusCode.ServiceUnavailable, "{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"busy\"}"), () => WireHarness.Json(HttpStatusCode.Conflict, Duplicate));
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders")
-                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.ListPage(new[] { OrderCreatedAt("prdo_old", DateTimeOffset.UtcNow.AddDays(-30)) }, null)));
+                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.ListPage(new[] { OrderCreatedAt("prdo_old", Start.AddDays(-30)) }, null)));
 
-            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.CreateAsync("sub_1", CallContext.None)));
 
             Assert.Equal("NomosMeters.DuplicateMeterOrder", error.ErrorId);
             Assert.Equal(2, error.Attempts);

@@ -10,20 +10,30 @@ using System.Threading.Tasks;
 using NomosMeters.Client;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Json;
+using NomosMeters.Tests.Infrastructure;
 using System.Text;
 using RichardSzalay.MockHttp;
 using Xunit;
 
 namespace NomosMeters.Tests.Wire
 {
+    /// <summary>
+    /// Which failures are retried, how often and after how long, on a manual clock: every wait is the module's own
+    /// (1 s backoff base, the server's Retry-After, the 100 s timeout), and the tests skip or step through them.
+    /// </summary>
     public sealed class RetryWireTests
     {
-        private static HttpResponseMessage Status(HttpStatusCode status, string? retryAfter = null)
+        private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+        private static WireHarness OnManualClock() => new WireHarness(new ManualTimeProvider(Start));
+
+        private static HttpResponseMessage Status(HttpStatusCode status, string? retryAfter = null, string header = "Retry-After")
         {
             var response = WireHarness.Json(status, "{\"code\":\"" + (int)status + "\",\"message\":\"transient\",\"requestId\":\"r\",\"docs\":\"d\"}");
             if (retryAfter != null)
             {
-                response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+                response.Headers.TryAddWithoutValidation(header, retryAfter);
             }
 
             return response;
@@ -44,14 +54,15 @@ namespace NomosMeters.Tests.Wire
         [InlineData(HttpStatusCode.GatewayTimeout)]
         public async Task TransientStatusesAreRetriedUntilTheyPass(HttpStatusCode status)
         {
-            using var h = new WireHarness();
+            using var h = OnManualClock();
             h.ServeTokens();
             Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(status), () => Status(status));
 
-            var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+            var order = await h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal("prdo_1", order.Id);
             Assert.Equal(3, h.ApiRequests.Count);
+            Assert.Equal(2, h.RetryWaits.Count);
         }
 
         [Theory]
@@ -62,39 +73,59 @@ namespace NomosMeters.Tests.Wire
         [InlineData(HttpStatusCode.UnprocessableEntity)]
         public async Task ClientErrorsAreNeverRetried(HttpStatusCode status)
         {
-            using var h = new WireHarness();
+            using var h = OnManualClock();
             h.ServeTokens();
             Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(status));
 
-            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None)));
 
             Assert.Equal((int)status, error.StatusCode);
             Assert.Equal(1, error.Attempts);
             Assert.Single(h.ApiRequests);
+            Assert.Empty(h.RetryWaits);
         }
 
         [Fact]
         public async Task RetriesAreBoundedAndTheErrorSaysHowManyAttemptsWereMade()
         {
-            using var h = new WireHarness();
+            using var h = OnManualClock();
             h.ServeTokens();
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
 
-            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None)));
 
             Assert.Equal(503, error.StatusCode);
             Assert.Equal(5, error.Attempts);
             Assert.Equal(5, h.ApiRequests.Count);
+
+            // Four backoff waits between the five attempts, on the transport's clock, none over the 60 s cap.
+            Assert.Equal(4, h.RetryWaits.Count);
+            Assert.All(h.RetryWaits, w => Assert.InRange(w, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(60)));
+        }
+
+        [Fact]
+        public async Task NoRetryStartsWhoseWaitWouldReachTheRetryBudget()
+        {
+            using var h = OnManualClock();
+            h.Connection.Nomos!.Transport.Options.RetryBudget = TimeSpan.FromSeconds(90);
+            h.ServeTokens();
+            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable, "30"));
+
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None)));
+
+            // Retries at 30 s and 60 s; a third would start at 90 s, the end of the budget, so the third failure is final.
+            Assert.Equal(3, error.Attempts);
+            Assert.Equal(new[] { TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) }, h.RetryWaits);
         }
 
         [Fact]
         public async Task PostIsRetriedAfter429ButNotAfterA500()
         {
-            using var h = new WireHarness();
+            using var h = OnManualClock();
             h.ServeTokens();
             Serve(h, HttpMethod.Post, "/meter-orders", () => Status(HttpStatusCode.TooManyRequests, "0"), () => Status(HttpStatusCode.InternalServerError));
 
-            var error = await Assert.ThrowsAsync<ApiRequestException>(() => PlainPostAsync(h));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(PlainPostAsync));
 
             Assert.Equal(500, error.StatusCode);
             Assert.Equal(2, h.ApiRequests.Count);
@@ -104,13 +135,13 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task PostIsRetriedWhenNoConnectionCouldBeMadeButNotWhenTheConnectionBrokeAfterSending()
         {
-            using var h = new WireHarness();
+            using var h = OnManualClock();
             h.ServeTokens();
             var refused = new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
             var reset = new HttpRequestException("Connection reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
             Serve(h, HttpMethod.Post, "/meter-orders", () => throw refused, () => throw reset);
 
-            var error = await Assert.ThrowsAsync<ApiRequestException>(() => PlainPostAsync(h));
+            var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(PlainPostAsync));
 
             // Refused: the server never saw it, so repeating is safe. Reset: it may have been created, so no repeat.
             Assert.Equal("CONNECTION_FAILED", error.Code);
@@ -119,27 +150,35 @@ namespace NomosMeters.Tests.Wire
         }
 
         // A POST with no SafeToRepeat mark: the general rule, not the meter-order exception to it.
-        private static Task<NomosMeters.Models.MeterOrder> PlainPostAsync(WireHarness h)
-            => h.Connection.Nomos!.Transport.SendForJsonAsync(
-                h.Connection.Nomos.Endpoint,
+        private static Task<NomosMeters.Models.MeterOrder> PlainPostAsync(NomosConnection connection)
+            => connection.Nomos!.Transport.SendForJsonAsync(
+                connection.Nomos.Endpoint,
                 new ApiRequest(HttpMethod.Post, "/meter-orders", () => new StringContent("{\"subscription\":\"sub_1\"}", Encoding.UTF8, "application/json")),
                 NomosJsonContext.Default.MeterOrder,
                 CallContext.None);
 
         [Fact]
-        public async Task AGetThatTimesOutIsRetried()
+        public async Task AGetWhoseBodyStallsTimesOutAtTheRequestTimeoutAndIsRetried()
         {
-            using var h = new WireHarness();
-            // Long enough that the answering attempt never times out on a busy machine; only the stalled one does.
-            h.Connection.Nomos!.Transport.Options.RequestTimeout = TimeSpan.FromSeconds(1);
+            using var h = OnManualClock();
             h.ServeTokens();
+            var stalled = new StallingStream();
             var calls = 0;
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
                 Interlocked.Increment(ref calls) == 1
-                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) }
+                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stalled) }
                     : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
 
-            var order = await h.Connection.Nomos.MeterOrders.GetAsync("prdo_1", CallContext.None);
+            var call = h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+            await stalled.Reading.WaitAsync(Patience);
+
+            // The default timeout, 100 s, to the tick: not a moment before it the attempt is still waiting for its body.
+            h.Clock!.Advance(h.Connection.RequestTimeout - TimeSpan.FromTicks(1));
+            Assert.False(call.IsCompleted);
+            Assert.Single(h.ApiRequests);
+            h.Clock.Advance(TimeSpan.FromTicks(1));
+            h.Clock.Advance(await h.Clock.WhenWaitingAsync(h.IsRetryWait).WaitAsync(Patience));
+            var order = await call.WaitAsync(Patience);
 
             Assert.Equal("prdo_1", order.Id);
             Assert.Equal(2, h.ApiRequests.Count);
@@ -148,7 +187,7 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task AConnectionThatBreaksWhileA200BodyIsReadIsRetried()
         {
-            using var h = new WireHarness();
+            using var h = OnManualClock();
             h.ServeTokens();
             var calls = 0;
             h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
@@ -156,7 +195,7 @@ namespace NomosMeters.Tests.Wire
                     ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(WireHarness.Order("prdo_1"))) }
                     : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
 
-            var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+            var order = await h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal("prdo_1", order.Id);
             Assert.Equal(2, h.ApiRequests.Count);
@@ -185,34 +224,43 @@ namespace NomosMeters.Tests.Wire
             }
         }
 
-        /// <summary>A response body that never delivers a byte, until the reader gives up.</summary>
+        /// <summary>A response body that never delivers a byte, until the reader gives up; it tells when reading began.</summary>
         private sealed class StallingStream : MemoryStream
         {
-            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                return 0;
-            }
+            private readonly TaskCompletionSource _reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public Task Reading => _reading.Task;
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+                => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
             public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
             {
+                _reading.TrySetResult();
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 return 0;
             }
         }
 
-        [Fact]
-        public async Task RetryAfterSecondsIsHonoured()
+        [Theory]
+        [InlineData("Retry-After", "7", 7)]
+        [InlineData("Retry-After", "Mon, 23 Nov 2026 08:00:30 GMT", 30)]
+        [InlineData("ratelimit-reset", "12", 12)]
+        public async Task TheRetryWaitsExactlyAsLongAsTheServerSays(string header, string value, int seconds)
         {
-            using var h = new WireHarness();
+            using var h = OnManualClock();
             h.ServeTokens();
-            Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(HttpStatusCode.TooManyRequests, "1"));
+            Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(HttpStatusCode.TooManyRequests, value, header));
 
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+            var call = h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
 
-            // The backoff alone would be about 1 ms here; only the header explains a wait of a second.
-            Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), watch.Elapsed.ToString());
+            // The backoff alone would be about a second, with jitter; only the header explains these waits.
+            var wait = TimeSpan.FromSeconds(seconds);
+            Assert.Equal(wait, await h.Clock!.WhenWaitingAsync(h.IsRetryWait).WaitAsync(Patience));
+            h.Clock.Advance(wait - TimeSpan.FromTicks(1));
+            Assert.Single(h.ApiRequests);
+            h.Clock.Advance(TimeSpan.FromTicks(1));
+            await call.WaitAsync(Patience);
             Assert.Equal(2, h.ApiRequests.Count);
         }
 

@@ -5,9 +5,11 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Threading.Tasks;
 using NomosMeters.Client;
 using NomosMeters.Client.Auth;
 using NomosMeters.Client.Http;
+using NomosMeters.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 using NomosMeters.Session;
 
@@ -23,8 +25,14 @@ namespace NomosMeters.Tests.Wire
         public const string EnrollmentBase = "https://api.leap.energy";
         public const string EnrollmentApiKey = "leap-key-123:secret";
 
+        // Long enough for a busy machine; only a call that never ends on the manual clock runs into it.
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
         public WireHarness(TimeProvider? time = null, bool enrollment = false)
         {
+            // The transport's own settings: a test that retries runs on a ManualTimeProvider, where
+            // SkippingRetryWaitsAsync passes the waits, rather than on backoff cut short on the real clock.
+            Clock = time as ManualTimeProvider;
             Mock.Fallback.Respond(req => throw new InvalidOperationException("Unexpected request " + req.Method + " " + req.RequestUri));
             Connection = NomosConnection.Create(
                 new NomosConnectionSettings
@@ -32,10 +40,16 @@ namespace NomosMeters.Tests.Wire
                     ClientId = ClientId,
                     ClientSecret = SecretText.Protect(ClientSecret),
                     EnrollmentApiKey = enrollment ? SecretText.Protect(EnrollmentApiKey) : null,
-                    Transport = new TransportOptions { Time = time ?? TimeProvider.System, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
+                    Transport = new TransportOptions { Time = time ?? TimeProvider.System },
                 },
                 () => new RecordingHandler(this) { InnerHandler = Mock });
         }
+
+        /// <summary>Gets the manual clock the connection runs on, or null on the real clock.</summary>
+        public ManualTimeProvider? Clock { get; }
+
+        /// <summary>Gets every retry wait <see cref="SkippingRetryWaitsAsync"/> moved the clock past, in order.</summary>
+        public List<TimeSpan> RetryWaits { get; } = new List<TimeSpan>();
 
         public MockHttpMessageHandler Mock { get; } = new MockHttpMessageHandler();
 
@@ -60,6 +74,31 @@ namespace NomosMeters.Tests.Wire
                 return Json(HttpStatusCode.OK, $"{{\"access_token\":\"at{n}\",\"token_type\":\"Bearer\",\"expires_in\":{expiresIn},\"refresh_token\":\"rt{n}\",\"scope\":\"read:* write:*\"}}");
             });
         }
+
+        /// <summary>
+        /// Runs <paramref name="call"/> on the manual clock, moving time to the end of each retry wait as soon as the
+        /// wait begins: the call takes every wait it would take on a real clock, the test none of them.
+        /// </summary>
+        public async Task<T> SkippingRetryWaitsAsync<T>(Func<NomosConnection, Task<T>> call)
+        {
+            var clock = Clock ?? throw new InvalidOperationException("SkippingRetryWaitsAsync needs a harness on a ManualTimeProvider.");
+            var running = call(Connection);
+            while (true)
+            {
+                var waiting = clock.WhenWaitingAsync(IsRetryWait);
+                if (await Task.WhenAny(running, waiting).WaitAsync(Patience) == running)
+                {
+                    return await running;
+                }
+
+                var wait = await waiting;
+                RetryWaits.Add(wait);
+                clock.Advance(wait);
+            }
+        }
+
+        /// <summary>Tells a retry wait from the other timer the transport sets, an attempt's timeout: no wait is as long.</summary>
+        public bool IsRetryWait(TimeSpan dueTime) => dueTime < Connection.RequestTimeout;
 
         public static HttpResponseMessage Json(HttpStatusCode status, string body, string mediaType = "application/json")
             => new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };

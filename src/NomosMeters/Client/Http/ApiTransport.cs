@@ -110,8 +110,9 @@ namespace NomosMeters.Client.Http
                 await endpoint.RateLimiter.WaitAsync(context.CancellationToken).ConfigureAwait(false);
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-            timeout.CancelAfter(Options.RequestTimeout);
+            // On the transport's clock, like the retry waits: a test clock can then time an attempt out without waiting.
+            using var deadline = Options.Time.CreateCancellationTokenSource(Options.RequestTimeout);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
             var watch = Stopwatch.StartNew();
             using var message = BuildMessage(endpoint, request, token);
             if (context.Log.DebugEnabled)

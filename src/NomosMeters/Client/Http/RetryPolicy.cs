@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
@@ -58,13 +57,15 @@ namespace NomosMeters.Client.Http
             private readonly ApiRequest _request;
             private readonly CallContext _context;
             private readonly TransportOptions _options;
-            private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+            private readonly long _started;
 
             public CallRules(ApiRequest request, CallContext context, TransportOptions options)
             {
                 _request = request;
                 _context = context;
                 _options = options;
+                // The budget runs on the clock the waits run on, so the two always agree about time spent.
+                _started = options.Time.GetTimestamp();
             }
 
             public bool ShouldRetry(Exception failure)
@@ -78,7 +79,7 @@ namespace NomosMeters.Client.Http
                 var transient = api.Code == "CONNECTION_FAILED" || api.Code == "TIMEOUT" || TransientStatuses.Contains(api.StatusCode);
                 var safeToRepeat = _request.Method != HttpMethod.Post || _request.SafeToRepeat || api.StatusCode == 429 || api.NotSent;
                 var wait = api.RetryAfter ?? TimeSpan.Zero;
-                return transient && safeToRepeat && _elapsed.Elapsed + wait < _options.RetryBudget;
+                return transient && safeToRepeat && _options.Time.GetElapsedTime(_started) + wait < _options.RetryBudget;
             }
 
             public TimeSpan? ServerDelay(Exception failure) => (failure as ApiRequestException)?.RetryAfter;

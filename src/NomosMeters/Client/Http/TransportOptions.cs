@@ -20,7 +20,7 @@ namespace NomosMeters.Client.Http
         /// <summary>Gets or sets the total time one call may spend retrying; no retry starts after it.</summary>
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(SettingLimits.RetryBudgetDefaultSec);
 
-        /// <summary>Gets or sets the clock used for token lifetimes and retry waits.</summary>
+        /// <summary>Gets or sets the clock used for token lifetimes, request timeouts, retry waits and the retry budget.</summary>
         public TimeProvider Time { get; set; } = TimeProvider.System;
 
         /// <summary>Gets or sets the User-Agent product token.</summary>
