@@ -4,14 +4,14 @@ using System.Runtime.Loader;
 
 namespace NomosMeters.IsolationHost
 {
-    /// <summary>Prints every Polly.Core and NomosMeters.Engine in the process and the load context holding it.</summary>
+    /// <summary>Prints every Polly.Core and NomosMeters.RetryBridge in the process and the load context holding it.</summary>
     internal static class LoadReport
     {
         public static void Print()
         {
             var loaded = AssemblyLoadContext.All
                 .SelectMany(context => context.Assemblies.Select(assembly => (context, assembly)))
-                .Where(pair => pair.assembly.GetName().Name is "Polly.Core" or "NomosMeters.Engine")
+                .Where(pair => pair.assembly.GetName().Name is "Polly.Core" or "NomosMeters.RetryBridge")
                 .OrderBy(pair => pair.assembly.GetName().Name, StringComparer.Ordinal);
             foreach (var (context, assembly) in loaded)
             {

@@ -8,7 +8,7 @@
 //                         on purpose: NomosMeters.dll hands their types to the bridge (a System.TimeProvider), so
 //                         both sides need one copy; PowerShell 7 ships most of them in-box; and newer versions are
 //                         backward compatible, so whichever copy the default context holds serves us.
-//   Dependencies/         private third-party code: Polly.Core, and NomosMeters.Engine.dll, the bridge that wraps
+//   Dependencies/         private third-party code: Polly.Core, and NomosMeters.RetryBridge.dll, the bridge that wraps
 //                         it behind BCL types. NomosMeters.dll references the bridge, never Polly.
 //
 // PowerShell 7: the default context cannot find the bridge (not beside NomosMeters.dll), so it raises Resolving;

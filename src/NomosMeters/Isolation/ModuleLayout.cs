@@ -8,7 +8,7 @@ namespace NomosMeters.Isolation
     internal static class ModuleLayout
     {
         /// <summary>The bridge to the private dependencies: the one assembly loaded into the module's own context.</summary>
-        public const string BridgeName = "NomosMeters.Engine";
+        public const string BridgeName = "NomosMeters.RetryBridge";
 
         public static string Root { get; } = Path.GetDirectoryName(typeof(ModuleLayout).Assembly.Location) ?? string.Empty;
 

@@ -128,18 +128,18 @@ namespace NomosMeters.Tests.Hosted
             var root = Directory.GetFiles(RepoPaths.ModuleDirectory).Select(Path.GetFileName).ToArray();
             var isolated = Directory.GetFiles(Path.Combine(RepoPaths.ModuleDirectory, "Dependencies")).Select(Path.GetFileName).OrderBy(n => n).ToArray();
 
-            Assert.Equal(new[] { "NomosMeters.Engine.dll", "Polly.Core.dll" }, isolated);
+            Assert.Equal(new[] { "NomosMeters.RetryBridge.dll", "Polly.Core.dll" }, isolated);
             Assert.DoesNotContain("Polly.Core.dll", root);
-            Assert.DoesNotContain("NomosMeters.Engine.dll", root);
+            Assert.DoesNotContain("NomosMeters.RetryBridge.dll", root);
         }
 
         [Fact]
-        public void ModuleAssemblyReachesPollyOnlyThroughTheEngineBridge()
+        public void ModuleAssemblyReachesPollyOnlyThroughTheRetryBridge()
         {
             // A direct reference would be bound to whatever Polly.Core the default load context already holds.
             var references = typeof(NomosConnection).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToArray();
 
-            Assert.Contains("NomosMeters.Engine", references);
+            Assert.Contains("NomosMeters.RetryBridge", references);
             Assert.DoesNotContain(references, name => name!.StartsWith("Polly", System.StringComparison.Ordinal));
         }
     }

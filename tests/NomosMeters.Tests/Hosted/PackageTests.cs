@@ -34,7 +34,7 @@ namespace NomosMeters.Tests.Hosted
             foreach (var required in new[]
             {
                 "NomosMeters.psd1", "NomosMeters.dll", "NomosMeters.Sandbox.dll", "NomosMeters.Format.ps1xml", "NomosMeters.Types.ps1xml",
-                "Dependencies/NomosMeters.Engine.dll", "Dependencies/Polly.Core.dll", "System.Text.Json.dll",
+                "Dependencies/NomosMeters.RetryBridge.dll", "Dependencies/Polly.Core.dll", "System.Text.Json.dll",
             })
             {
                 Assert.Contains(required, files);

@@ -24,7 +24,7 @@ namespace NomosMeters.Tests.Isolation
             Assert.Contains("ok retry: 2 requests, attempts 2", output);
             Assert.Contains("loaded: Polly.Core 99.0.0.0 in default", output);
             Assert.Contains("loaded: Polly.Core 8.0.0.0 in NomosMeters.Isolation.DependencyLoadContext", output);
-            Assert.Contains("loaded: NomosMeters.Engine 0.1.0.0 in NomosMeters.Isolation.DependencyLoadContext", output);
+            Assert.Contains("loaded: NomosMeters.RetryBridge 0.1.0.0 in NomosMeters.Isolation.DependencyLoadContext", output);
         }
 
         // The control: the same files without Dependencies/ (everything beside NomosMeters.dll) break on the same

@@ -10,7 +10,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using NomosMeters.Engine;
+using NomosMeters.RetryBridge;
 
 namespace NomosMeters.Client.Http
 {

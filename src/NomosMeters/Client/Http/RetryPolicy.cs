@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using NomosMeters.Engine;
+using NomosMeters.RetryBridge;
 
 namespace NomosMeters.Client.Http
 {

@@ -1,6 +1,6 @@
 using System;
 
-namespace NomosMeters.Engine
+namespace NomosMeters.RetryBridge
 {
     /// <summary>How often and how patiently a <see cref="RetryPipeline"/> retries; fixed per connection.</summary>
     public sealed class RetrySettings

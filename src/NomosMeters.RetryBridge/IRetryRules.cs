@@ -1,6 +1,6 @@
 using System;
 
-namespace NomosMeters.Engine
+namespace NomosMeters.RetryBridge
 {
     /// <summary>
     /// What one call decides about its own failures: whether another attempt is worth it, how long the server

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 
-namespace NomosMeters.Engine
+namespace NomosMeters.RetryBridge
 {
     /// <summary>
     /// Retries an asynchronous call with Polly's retry strategy: exponential backoff with jitter, or the

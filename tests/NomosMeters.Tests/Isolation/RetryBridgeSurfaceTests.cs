@@ -2,18 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using NomosMeters.Engine;
+using NomosMeters.RetryBridge;
 using Xunit;
 
 namespace NomosMeters.Tests.Isolation
 {
-    public sealed class EngineBridgeSurfaceTests
+    public sealed class RetryBridgeSurfaceTests
     {
         // NomosMeters.dll lives in the default load context and the bridge in the module's own: only types both
         // sides resolve the same way (the BCL's, the bridge's own) may cross. A Polly type here would be looked up
         // by NomosMeters.dll in the default context, where another module's Polly may sit.
         [Fact]
-        public void EngineBridgeExposesOnlyBclTypesAndItsOwn()
+        public void RetryBridgeExposesOnlyBclTypesAndItsOwn()
         {
             var engine = typeof(RetryPipeline).Assembly;
 
