@@ -20,6 +20,7 @@ namespace NomosMeters.Commands
 
         /// <summary>Gets or sets the meter ids; accepts pipeline input by value and by the property name MeterId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [MeterId]
         public Guid[] MeterId { get; set; } = new Guid[0];
 
         /// <inheritdoc/>

@@ -80,7 +80,11 @@ namespace NomosMeters.Commands
                 return;
             }
 
-            ForItem(id, () => WriteObject(Await(nomos.MeterOrders.GetAsync(id!.Trim(), Context))));
+            var trimmed = id!.Trim();
+            if (IsKindOf(trimmed, "prdo_", nameof(Id)))
+            {
+                ForItem(trimmed, () => WriteObject(Await(nomos.MeterOrders.GetAsync(trimmed, Context))));
+            }
         }
 
         private void List(NomosServiceConnection nomos)

@@ -33,6 +33,11 @@ namespace NomosMeters.Commands
             }
 
             var subscription = Subscription.Trim();
+            if (!IsKindOf(subscription, "sub_", nameof(Subscription)))
+            {
+                return;
+            }
+
             var nomos = RequireNomos();
             if (!ShouldProcess($"subscription {subscription}", "Order a smart meter"))
             {

@@ -89,5 +89,42 @@ namespace NomosMeters.Commands
 
             return new PageRange(PagingParameters.Skip, PagingParameters.First == ulong.MaxValue ? (ulong?)null : PagingParameters.First);
         }
+
+        /// <summary>
+        /// Whether ids were asked for but none came: <paramref name="parameter"/> was given (even as an empty list) or
+        /// input was expected from the pipeline, and <paramref name="received"/> is 0. An empty file, <c>@()</c>, or input
+        /// whose values did not bind then selects nothing; it never widens a search to everything. The one rule for
+        /// every cmdlet that takes ids from the pipeline.
+        /// </summary>
+        internal bool AskedForIdsButGotNone(string parameter, int received)
+        {
+            if (received > 0 || !(MyInvocation.BoundParameters.ContainsKey(parameter) || MyInvocation.ExpectingInput))
+            {
+                return false;
+            }
+
+            WriteVerbose($"No -{parameter} came (from the parameter or the pipeline): nothing is searched, and nothing is written.");
+            return true;
+        }
+
+        /// <summary>
+        /// Writes a non-terminating error and returns false when <paramref name="id"/> is, by its prefix, another kind of
+        /// Nomos id than <paramref name="expectedPrefix"/> (see <see cref="NomosIdKind"/>).
+        /// </summary>
+        internal bool IsKindOf(string id, string expectedPrefix, string parameter)
+        {
+            var wrong = NomosIdKind.WrongKind(id, expectedPrefix);
+            if (wrong == null)
+            {
+                return true;
+            }
+
+            WriteError(ErrorRecords.InvalidArgument(
+                "NomosMeters.WrongIdKind",
+                wrong,
+                id,
+                $"Pass {expectedPrefix}... ids to -{parameter}. An object from the pipeline binds by property name: check which id it carries."));
+            return false;
+        }
     }
 }

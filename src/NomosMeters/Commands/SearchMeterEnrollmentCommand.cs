@@ -29,6 +29,7 @@ namespace NomosMeters.Commands
 
         /// <summary>Gets or sets the meter ids to search for; accepts pipeline input. More than 1000 are split into several searches.</summary>
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [MeterId]
         public Guid[]? MeterId { get; set; }
 
         /// <summary>Gets or sets the partner references to search for (up to 1000).</summary>
@@ -130,6 +131,12 @@ namespace NomosMeters.Commands
         protected override void EndProcessing()
         {
             var enrollment = RequireEnrollment();
+            if (AskedForIdsButGotNone(nameof(MeterId), _pipedMeterIds.Count))
+            {
+                base.EndProcessing();
+                return;
+            }
+
             var range = RequestedRange();
             WriteStream(enrollment.Enrollments.SearchAsync(BuildFilter(), range, Context), "meter enrollments");
             base.EndProcessing();
