@@ -168,11 +168,29 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
-        public async Task AMalformedPageEndsTheStreamSayingHowManyWereWrittenAndHowToResume()
+        public async Task AMalformedPageIsFetchedAgainAndTheStreamGoesOnWithNothingLostOrRepeated()
         {
             var server = await Serve(new SandboxOptions { MeterOrderCount = 500 });
             server.Inject(3, Fault.MalformedJson);
             Connect("-RateLimit 0");
+
+            var result = _engine.Run("Get-MeterOrder -PageSize 100 -Verbose");
+
+            result.AssertNoErrors();
+            var ids = result.Objects<MeterOrder>().Select(o => o.Id).ToList();
+            Assert.Equal(500, ids.Count);
+            Assert.Equal(500, ids.Distinct().Count());
+            // A GET is safe to repeat: the broken page is asked for once more, as a whole, and traced.
+            Assert.Equal(6, server.Arrived);
+            Assert.Contains(result.Verbose, line => line.Contains("INVALID_RESPONSE, retry 1 of"));
+        }
+
+        [Fact]
+        public async Task APageThatStaysMalformedEndsTheStreamSayingHowManyWereWrittenAndHowToResume()
+        {
+            var server = await Serve(new SandboxOptions { MeterOrderCount = 500 });
+            server.Inject(3, Fault.MalformedJson).Inject(4, Fault.MalformedJson);
+            Connect("-RateLimit 0 -MaximumRetryCount 1");
 
             var result = _engine.Run("Get-MeterOrder -PageSize 100");
 
@@ -183,9 +201,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.Contains("not valid JSON", error.ToString());
             Assert.Contains("after 200 meter orders", error.ToString());
             Assert.Contains("-Skip 200", error.ErrorDetails.RecommendedAction);
-
-            // A broken body is not a transient status: reported, not repeated.
-            Assert.Equal(3, server.Arrived);
+            Assert.Equal(4, server.Arrived);
         }
 
         [Fact]
