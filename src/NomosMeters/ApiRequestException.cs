@@ -115,9 +115,12 @@ namespace NomosMeters
             string? requestPath)
         {
             var text = new StringBuilder(apiMessage.TrimEnd('.'));
-            if (fieldErrors != null && fieldErrors.Count > 0)
+
+            // Said once: a field error the API's message already contains is not repeated after it.
+            var extra = fieldErrors?.Where(e => string.IsNullOrEmpty(e.Message) || apiMessage.IndexOf(e.Message.TrimEnd('.'), StringComparison.Ordinal) < 0).ToList();
+            if (extra != null && extra.Count > 0)
             {
-                text.Append(": ").Append(string.Join("; ", fieldErrors.Select(e => e.ToString())));
+                text.Append(": ").Append(string.Join("; ", extra.Select(e => e.ToString())));
             }
 
             text.Append(". (").Append(service).Append(" API");

@@ -108,7 +108,9 @@ namespace NomosMeters.Commands
 
             if (api.StatusCode >= 500 || api.StatusCode == 0)
             {
-                return "The service or the network failed; retry later. Quote the request id if you contact support.";
+                return api.RequestId == null
+                    ? "The service or the network failed; retry later."
+                    : "The service or the network failed; retry later. Quote the request id if you contact support.";
             }
 
             return "Correct the request as the message says and try again.";

@@ -63,7 +63,18 @@ namespace NomosMeters.Commands
         }
 
         private void GetOne(EnrollmentServiceConnection enrollment, Guid id)
-            => ForItem(id, () => WriteObject(Await(enrollment.Enrollments.GetAsync(id, Context))));
+            => ForItem(id, () =>
+            {
+                try
+                {
+                    WriteObject(Await(enrollment.Enrollments.GetAsync(id, Context)));
+                }
+                catch (ApiRequestException ex) when (ex.StatusCode == 404)
+                {
+                    // Worded as for a miss in a batched lookup: one id or many, the same error.
+                    WriteError(NotFound(id));
+                }
+            });
 
         // The client splits the ids into searches; results come back in input order, misses as per-id errors.
         private void GetMany(EnrollmentServiceConnection enrollment, List<Guid> ids)

@@ -99,10 +99,14 @@ namespace NomosMeters.Commands
             {
                 var record = ErrorRecords.From(ex, null);
                 var details = record.ErrorDetails ?? new ErrorDetails(ex.Message);
+                // The resume point counts the objects the caller had skipped already: -Skip 50 and 150 written is 200.
+                var resumeAt = written + (SkippedByCaller() ?? 0);
                 record.ErrorDetails = new ErrorDetails(
                     $"{details.Message} The list stopped after {written} {nounPlural} had been written.")
                 {
-                    RecommendedAction = $"Run the command again; add -Skip {written} to continue after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd(),
+                    RecommendedAction = written == 0
+                        ? $"Run the command again. {details.RecommendedAction}".TrimEnd()
+                        : $"Run the command again; -Skip {resumeAt} continues after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd(),
                 };
                 _listProgress?.Complete();
                 ThrowTerminatingError(record);
@@ -136,6 +140,13 @@ namespace NomosMeters.Commands
             {
                 pending.AsTask().GetAwaiter().GetResult();
             }
+        }
+
+        // -Skip of a cmdlet that supports paging; null for the others.
+        private ulong? SkippedByCaller()
+        {
+            var paging = GetType().GetCustomAttributes(typeof(CmdletAttribute), true);
+            return paging.Length > 0 && ((CmdletAttribute)paging[0]).SupportsPaging ? PagingParameters.Skip : (ulong?)null;
         }
     }
 }
