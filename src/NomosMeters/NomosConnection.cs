@@ -86,7 +86,7 @@ namespace NomosMeters
         public TimeSpan RetryBudget => Transport.Options.RetryBudget;
 
         /// <summary>Gets the most requests per second sent to the Nomos API (0: no limit).</summary>
-        public double RateLimit => Nomos?.Endpoint.RateLimiter?.RequestsPerSecond ?? 0;
+        public double RateLimit => Nomos?.Endpoint.RateLimiter.RequestsPerSecond ?? 0;
 
         /// <summary>Gets when the connection was made (UTC).</summary>
         public DateTimeOffset ConnectedAt { get; }

@@ -24,7 +24,7 @@ namespace NomosMeters.Session
             }
 
             var transport = new ApiTransport(newHandler(), settings.Transport);
-            var rateLimiter = settings.RateLimit > 0 ? new RequestRateLimiter(settings.RateLimit, settings.Transport.Time) : null;
+            var rateLimiter = new RequestRateLimiter(settings.RateLimit, settings.Transport.Time);
             var endpoint = new NomosEndpoint(
                 settings.BaseUri,
                 settings.ApiVersion,
@@ -43,7 +43,11 @@ namespace NomosMeters.Session
                 return null;
             }
 
-            var endpoint = new EnrollmentEndpoint(settings.EnrollmentBaseUri, new StaticTokenProvider(settings.EnrollmentApiKey, "ApiKey"));
+            // No documented rate for the enrollment API: nothing is spaced, but the server's holds (429) still apply.
+            var endpoint = new EnrollmentEndpoint(
+                settings.EnrollmentBaseUri,
+                new StaticTokenProvider(settings.EnrollmentApiKey, "ApiKey"),
+                new RequestRateLimiter(0, settings.Transport.Time));
             var environment = sandbox != null ? "Sandbox" : settings.EnrollmentEnvironment;
             return new EnrollmentServiceConnection(endpoint, new ApiTransport(newHandler(), settings.Transport), environment, sandbox);
         }

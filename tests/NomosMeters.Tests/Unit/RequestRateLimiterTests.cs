@@ -13,7 +13,7 @@ namespace NomosMeters.Tests.Unit
         private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
         [Fact]
-        public void RequestsAtTheSameInstantAreSpacedOneIntervalApart()
+        public void RequestsAtTheSameInstantAreSpacedOneIntervalAndTheSafetyMarginApart()
         {
             var time = new ManualTimeProvider(Start);
             var limiter = new RequestRateLimiter(10, time);
@@ -21,9 +21,9 @@ namespace NomosMeters.Tests.Unit
             var waits = Enumerable.Range(0, 5).Select(_ => limiter.WaitAsync(CancellationToken.None)).ToList();
 
             Assert.True(waits[0].IsCompleted);
-            Assert.Equal(new[] { 100, 200, 300, 400 }, time.RequestedWaits.Select(d => (int)d.TotalMilliseconds));
+            Assert.Equal(new[] { 105, 210, 315, 420 }, time.RequestedWaits.Select(d => (int)d.TotalMilliseconds));
 
-            time.Advance(TimeSpan.FromMilliseconds(100));
+            time.Advance(TimeSpan.FromMilliseconds(105));
             Assert.True(waits[1].IsCompleted);
             Assert.False(waits[2].IsCompleted);
         }
@@ -41,7 +41,7 @@ namespace NomosMeters.Tests.Unit
 
             Assert.True(first.IsCompleted);
             Assert.False(second.IsCompleted);
-            Assert.Equal(250, (int)Assert.Single(time.RequestedWaits).TotalMilliseconds);
+            Assert.Equal(262, (int)Assert.Single(time.RequestedWaits).TotalMilliseconds);
         }
 
         [Fact]
@@ -60,11 +60,50 @@ namespace NomosMeters.Tests.Unit
         }
 
         [Theory]
-        [InlineData(0)]
         [InlineData(-1)]
         [InlineData(double.NaN)]
         [InlineData(double.PositiveInfinity)]
-        public void ARateMustBePositive(double rate)
+        public void ARateMustBeZeroOrPositive(double rate)
             => Assert.Throws<ArgumentOutOfRangeException>(() => new RequestRateLimiter(rate, TimeProvider.System));
+
+        [Theory]
+        [InlineData(10)]
+        [InlineData(3)]
+        [InlineData(1)]
+        public void AnyRateStartsOfABurstSpanMoreThanASecondSoARollingSecondHoldsNoMoreThanTheRateDespiteJitter(double rate)
+        {
+            var time = new ManualTimeProvider(Start);
+            var limiter = new RequestRateLimiter(rate, time);
+            var count = (int)rate + 1;
+            for (var i = 0; i < count; i++)
+            {
+                limiter.WaitAsync(CancellationToken.None);
+            }
+
+            // The last of rate + 1 starts comes 1.05 s after the first: 50 ms of delay to spare.
+            var last = time.RequestedWaits.Last();
+            Assert.True(last >= TimeSpan.FromSeconds(1.049), $"{count} starts within {last.TotalMilliseconds} ms");
+            Assert.True(last <= TimeSpan.FromSeconds(1.051), $"{count} starts spread over {last.TotalMilliseconds} ms: slower than the margin");
+        }
+
+        [Fact]
+        public void AHoldDelaysEveryRequestThatHasNotStartedYet()
+        {
+            var time = new ManualTimeProvider(Start);
+            var limiter = new RequestRateLimiter(0, time);
+            Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompleted);
+
+            limiter.Hold(TimeSpan.FromSeconds(3));
+            limiter.Hold(TimeSpan.FromSeconds(1));
+            var first = limiter.WaitAsync(CancellationToken.None);
+            var second = limiter.WaitAsync(CancellationToken.None);
+
+            Assert.Equal(new[] { 3000, 3000 }, time.RequestedWaits.Select(d => (int)d.TotalMilliseconds));
+            time.Advance(TimeSpan.FromMilliseconds(2999));
+            Assert.False(first.IsCompleted);
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.True(first.IsCompleted && second.IsCompleted);
+            Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompleted);
+        }
     }
 }

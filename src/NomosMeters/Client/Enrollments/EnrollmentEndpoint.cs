@@ -15,8 +15,8 @@ namespace NomosMeters.Client.Enrollments
         public static readonly Uri ProductionBaseUri = new Uri("https://api.leap.energy");
         public static readonly Uri StagingBaseUri = new Uri("https://api.staging.leap.energy");
 
-        public EnrollmentEndpoint(Uri baseUri, ITokenProvider apiKey)
-            : base("Enrollment", baseUri, _ => apiKey, rateLimiter: null)
+        public EnrollmentEndpoint(Uri baseUri, ITokenProvider apiKey, RequestRateLimiter rateLimiter)
+            : base("Enrollment", baseUri, _ => apiKey, rateLimiter)
         {
         }
 

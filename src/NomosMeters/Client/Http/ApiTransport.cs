@@ -104,11 +104,8 @@ namespace NomosMeters.Client.Http
             CallContext context,
             Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
         {
-            if (endpoint.RateLimiter != null)
-            {
-                // Every attempt, retries included, takes a slot; the timeout starts once the slot is ours.
-                await endpoint.RateLimiter.WaitAsync(context.CancellationToken).ConfigureAwait(false);
-            }
+            // Every attempt, retries included, takes a slot; the timeout starts once the slot is ours.
+            await endpoint.RateLimiter.WaitAsync(context.CancellationToken).ConfigureAwait(false);
 
             // On the transport's clock, like the retry waits: a test clock can then time an attempt out without waiting.
             using var deadline = Options.Time.CreateCancellationTokenSource(Options.RequestTimeout);
@@ -149,6 +146,7 @@ namespace NomosMeters.Client.Http
             {
                 var requestId = HeaderValue(response, "X-Request-Id");
                 context.Log.Verbose(RequestTrace.Line(request, (int)response.StatusCode, watch.ElapsedMilliseconds, requestId, attempt));
+                ServerPace.Apply(response, endpoint.RateLimiter, Options.Time, context);
                 try
                 {
                     if (context.Log.DebugEnabled)

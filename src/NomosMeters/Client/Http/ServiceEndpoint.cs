@@ -13,8 +13,8 @@ namespace NomosMeters.Client.Http
         /// <param name="name">The service name used in messages.</param>
         /// <param name="baseUri">Where the service is.</param>
         /// <param name="tokens">Makes the credentials; given the endpoint, since a token provider may sign in at it.</param>
-        /// <param name="rateLimiter">The client-side limit on request starts, or null for none.</param>
-        protected ServiceEndpoint(string name, Uri baseUri, Func<ServiceEndpoint, ITokenProvider> tokens, RequestRateLimiter? rateLimiter)
+        /// <param name="rateLimiter">When requests may start (a rate of 0 for no client-side limit).</param>
+        protected ServiceEndpoint(string name, Uri baseUri, Func<ServiceEndpoint, ITokenProvider> tokens, RequestRateLimiter rateLimiter)
         {
             Name = name;
             BaseUri = baseUri;
@@ -29,8 +29,8 @@ namespace NomosMeters.Client.Http
 
         public ITokenProvider Tokens { get; }
 
-        /// <summary>Gets the client-side limit on request starts, or null for none.</summary>
-        public RequestRateLimiter? RateLimiter { get; }
+        /// <summary>Gets when requests may start: the client-side rate (0 for none) and the holds the server asks for.</summary>
+        public RequestRateLimiter RateLimiter { get; }
 
         public Uri Resolve(string pathAndQuery) => new Uri(BaseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery, UriKind.Absolute);
 

@@ -14,7 +14,7 @@ namespace NomosMeters.Client.Nomos
         public const string DefaultApiVersion = "2026-05-27.curie";
         public static readonly Uri DefaultBaseUri = new Uri("https://api.nomos.energy");
 
-        public NomosEndpoint(Uri baseUri, string apiVersion, Func<ServiceEndpoint, ITokenProvider> tokens, RequestRateLimiter? rateLimiter)
+        public NomosEndpoint(Uri baseUri, string apiVersion, Func<ServiceEndpoint, ITokenProvider> tokens, RequestRateLimiter rateLimiter)
             : base("Nomos", baseUri, tokens, rateLimiter)
         {
             ApiVersion = apiVersion;
