@@ -73,6 +73,13 @@ namespace NomosMeters
         internal bool NotSent { get; set; }
 
         /// <summary>
+        /// Gets, when a page of a list failed, the cursor (Nomos) or page token (enrollments) that asks for that page
+        /// again: a list resumed there neither repeats nor skips an object. Null when the list cannot be resumed exactly
+        /// (its first page failed, or it was several searches in one).
+        /// </summary>
+        internal string? ResumeCursor { get; set; }
+
+        /// <summary>
         /// Gets the stable PowerShell error id for this error, e.g. <c>NomosMeters.NotFound</c>; a business rule the
         /// API names (e.g. <c>duplicate_meter_order</c>) is more telling than its status, so it wins:
         /// <c>NomosMeters.DuplicateMeterOrder</c>.

@@ -40,7 +40,7 @@ Describe 'Errors that read well' {
 }
 
 Describe 'A list that stops part way' {
-    It 'advises -Skip counting the objects skipped already, and no -Skip when nothing was written' {
+    It 'shows the command that goes on (no -Skip: the token says where), and no advice to skip when nothing was written' {
         $server = Start-SandboxServer -Orders 600 -Enrollments 5
         Connect-Nomos -ClientId 'sandbox-client' -ClientSecret $secret -BaseUri $server.BaseUri -MaximumRetryCount 0 -RateLimit 0
         $script:written = 0
@@ -57,10 +57,27 @@ Describe 'A list that stops part way' {
         $script:written | Should -BeLessThan 550
         $Error[0].FullyQualifiedErrorId | Should -Be 'NomosMeters.ConnectionFailed,NomosMeters.Commands.GetMeterOrderCommand'
         $Error[0].ErrorDetails.Message | Should -BeLike "*stopped after $($script:written) meter orders*"
-        $Error[0].ErrorDetails.RecommendedAction | Should -BeLike "*-Skip $(50 + $script:written) continues after*"
+        $Error[0].ErrorDetails.RecommendedAction | Should -BeLike "*run: Get-MeterOrder -PageSize 50 -ResumeToken 'nmr1.*'"
 
         $Error.Clear()
         { Get-MeterOrder -First 3 -ErrorAction Stop } | Should -Throw
-        $Error[0].ErrorDetails.RecommendedAction | Should -Not -Match '-Skip'
+        $Error[0].ErrorDetails.RecommendedAction | Should -Not -Match '-Skip|-ResumeToken'
+    }
+
+    It 'advises -Skip counting the objects skipped already where no token can say where (a search of many ids)' {
+        $server = Start-SandboxServer -Orders 5 -Enrollments 2400
+        Connect-Nomos -EnrollmentApiKey (ConvertTo-SecureString 'sandbox-enrollment-key' -AsPlainText -Force) -EnrollmentBaseUri $server.BaseUri -MaximumRetryCount 0
+        $ids = @(Search-MeterEnrollment).MeterId
+        $script:written = 0
+        $Error.Clear()
+        try {
+            $ids | Search-MeterEnrollment -Skip 10 -PageSize 100 -ErrorAction Stop | ForEach-Object {
+                $script:written++
+                if ($script:written -eq 300) { Stop-SandboxServer $server }
+            }
+        }
+        catch { }
+        $script:written | Should -BeGreaterOrEqual 300
+        $Error[0].ErrorDetails.RecommendedAction | Should -BeLike "*-Skip $(10 + $script:written) continues after*"
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using NomosMeters.Client.Nomos;
@@ -51,6 +53,14 @@ namespace NomosMeters.Commands
         [ValidateRange(1, MeterOrderQuery.MaxPageSize)]
         public int PageSize { get; set; } = MeterOrderQuery.MaxPageSize;
 
+        /// <summary>
+        /// Gets or sets where a list that stopped goes on: the token its error showed, with the same filters. Nothing is
+        /// repeated or skipped, even when orders were created in between.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ResumeToken { get; set; }
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
@@ -97,7 +107,15 @@ namespace NomosMeters.Commands
                 Subscriptions = Subscription?.Distinct().ToList(),
                 PageSize = PageSize,
             };
-            WriteStream(nomos.MeterOrders.ListAsync(query, range, Context), "meter orders");
+            // The token is bound to the filters as the API sees them: the same values in any order or case are the same list.
+            var filters = string.Join(
+                ";",
+                "status=" + string.Join(",", (query.Statuses ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
+                "customer=" + string.Join(",", (query.Customers ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
+                "subscription=" + string.Join(",", (query.Subscriptions ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
+                "limit=" + PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var cursor = ReadResumeToken(ResumeToken, filters);
+            WriteStream(nomos.MeterOrders.ListAsync(query, range, Context, cursor), "meter orders", new ListResume(this, filters, cursor != null));
         }
     }
 }

@@ -84,7 +84,7 @@ namespace NomosMeters.Commands
         /// Writes each object of <paramref name="stream"/> as it arrives. A failure ends the stream with a
         /// terminating error that says how many objects were already written.
         /// </summary>
-        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural)
+        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural, ListResume? resume = null)
         {
             ulong written = 0;
             try
@@ -99,15 +99,36 @@ namespace NomosMeters.Commands
             {
                 var record = ErrorRecords.From(ex, null);
                 var details = record.ErrorDetails ?? new ErrorDetails(ex.Message);
-                // The resume point counts the objects the caller had skipped already: -Skip 50 and 150 written is 200.
-                var resumeAt = written + (SkippedByCaller() ?? 0);
-                record.ErrorDetails = new ErrorDetails(
-                    $"{details.Message} The list stopped after {written} {nounPlural} had been written.")
+                var api = ex as ApiRequestException;
+                string advice;
+                string message;
+                if (resume != null && resume.Resuming && written == 0 && api?.StatusCode == 400)
                 {
-                    RecommendedAction = written == 0
-                        ? $"Run the command again. {details.RecommendedAction}".TrimEnd()
-                        : $"Run the command again; -Skip {resumeAt} continues after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd(),
-                };
+                    // The API refuses a cursor it no longer knows: the token, not the filters, is what failed.
+                    record = new ErrorRecord(ex, "NomosMeters.ResumeTokenExpired", ErrorCategory.InvalidArgument, null);
+                    message = $"The list could not go on from -ResumeToken: the API refused it ({api.ApiMessage}). It has expired or is no longer valid.";
+                    advice = "Run the command again without -ResumeToken.";
+                    record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
+                    _listProgress?.Complete();
+                    ThrowTerminatingError(record);
+                }
+                else if (api?.ResumeCursor != null && resume != null)
+                {
+                    advice = $"To continue with the next {nounPlural}, neither repeating nor skipping one, run: {resume.Command(api.ResumeCursor, written)}";
+                }
+                else if (written == 0)
+                {
+                    advice = $"Run the command again. {details.RecommendedAction}".TrimEnd();
+                }
+                else
+                {
+                    // The resume point counts the objects the caller had skipped already: -Skip 50 and 150 written is 200.
+                    var resumeAt = written + (SkippedByCaller() ?? 0);
+                    advice = $"Run the command again; -Skip {resumeAt} continues after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd();
+                }
+
+                message = $"{details.Message} The list stopped after {written} {nounPlural} had been written.";
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
                 _listProgress?.Complete();
                 ThrowTerminatingError(record);
             }

@@ -126,5 +126,22 @@ namespace NomosMeters.Commands
                 $"Pass {expectedPrefix}... ids to -{parameter}. An object from the pipeline binds by property name: check which id it carries."));
             return false;
         }
+
+        /// <summary>The cursor in a -ResumeToken of this command and these filters (null when none was given); stops on a wrong one.</summary>
+        internal string? ReadResumeToken(string? token, string filters)
+        {
+            if (token == null)
+            {
+                return null;
+            }
+
+            var cursor = ResumeTokenCodec.Read(token, MyInvocation.MyCommand.Name, filters, out var error);
+            if (error != null)
+            {
+                ThrowTerminatingError(error);
+            }
+
+            return cursor;
+        }
     }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Management.Automation;
 using NomosMeters.Client.Enrollments;
+using NomosMeters.Client.Json;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models.Enrollments;
 
@@ -105,6 +107,14 @@ namespace NomosMeters.Commands
         [ValidateRange(1, EnrollmentClient.MaxPageSize)]
         public int PageSize { get; set; } = EnrollmentClient.MaxPageSize;
 
+        /// <summary>
+        /// Gets or sets where a search that stopped goes on: the token its error showed, with the same filters (and the
+        /// same meter ids, when they were piped in).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ResumeToken { get; set; }
+
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
@@ -138,7 +148,21 @@ namespace NomosMeters.Commands
             }
 
             var range = RequestedRange();
-            WriteStream(enrollment.Enrollments.SearchAsync(BuildFilter(), range, Context), "meter enrollments");
+            var filter = BuildFilter();
+            // The API binds its page tokens to the filters; so is ours, to the filters and the page size as sent.
+            var filters = JsonSerializer.Serialize(filter, NomosJsonContext.Default.MeterFilterRequest);
+            var cursor = ReadResumeToken(ResumeToken, filters);
+            if (cursor != null && filter.MeterIds?.Count > EnrollmentClient.MaxMeterIdsPerSearch)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "NomosMeters.InvalidResumeToken",
+                    "-ResumeToken goes on with one search, and more than 1,000 meter ids take several.",
+                    ResumeToken,
+                    "Run the command again without -ResumeToken."));
+            }
+
+            var resume = new ListResume(this, filters, cursor != null, MyInvocation.ExpectingInput ? nameof(MeterId) : null);
+            WriteStream(enrollment.Enrollments.SearchAsync(filter, range, Context, cursor), "meter enrollments", resume);
             base.EndProcessing();
         }
 

@@ -41,13 +41,18 @@ namespace NomosMeters.Client.Enrollments
         /// Every meter matching <paramref name="filter"/>, streamed. More than 1000 meter ids are split into
         /// several searches, run one after another as one stream.
         /// </summary>
-        public IAsyncEnumerable<MeterEnrollment> SearchAsync(MeterFilterRequest filter, PageRange range, CallContext context)
+        public IAsyncEnumerable<MeterEnrollment> SearchAsync(MeterFilterRequest filter, PageRange range, CallContext context, string? startToken = null)
         {
             filter.PageSize = range.PageSizeFor(filter.PageSize ?? MaxPageSize);
 
             if (filter.MeterIds == null || filter.MeterIds.Count <= MaxMeterIdsPerSearch)
             {
-                return SearchOneAsync(filter, range, context);
+                return SearchOneAsync(filter, range, context, startToken);
+            }
+
+            if (startToken != null)
+            {
+                throw new ArgumentException("A page token resumes one search; this is several searches of 1,000 ids each.", nameof(startToken));
             }
 
             return CursorPager.Slice(SearchChunksAsync(filter, context), range, context.CancellationToken);
@@ -70,8 +75,8 @@ namespace NomosMeters.Client.Enrollments
             return ids.Select(id => new KeyValuePair<Guid, MeterEnrollment?>(id, found.TryGetValue(id, out var meter) ? meter : null)).ToList();
         }
 
-        private IAsyncEnumerable<MeterEnrollment> SearchOneAsync(MeterFilterRequest filter, PageRange range, CallContext context)
-            => CursorPager.StreamAsync((token, call) => FetchPageAsync(filter.WithPageToken(token), call), range, "meter enrollment", context);
+        private IAsyncEnumerable<MeterEnrollment> SearchOneAsync(MeterFilterRequest filter, PageRange range, CallContext context, string? startToken = null)
+            => CursorPager.StreamAsync((token, call) => FetchPageAsync(filter.WithPageToken(token), call), range, "meter enrollment", context, startToken);
 
         private async IAsyncEnumerable<MeterEnrollment> SearchChunksAsync(MeterFilterRequest filter, CallContext context)
         {
@@ -80,9 +85,31 @@ namespace NomosMeters.Client.Enrollments
             {
                 var chunk = filter.WithPageToken(null);
                 chunk.MeterIds = ids.GetRange(start, Math.Min(MaxMeterIdsPerSearch, ids.Count - start));
-                await foreach (var meter in SearchOneAsync(chunk, PageRange.All, context).ConfigureAwait(false))
+                IAsyncEnumerator<MeterEnrollment> meters = SearchOneAsync(chunk, PageRange.All, context).GetAsyncEnumerator(context.CancellationToken);
+                try
                 {
-                    yield return meter;
+                    while (true)
+                    {
+                        try
+                        {
+                            if (!await meters.MoveNextAsync().ConfigureAwait(false))
+                            {
+                                break;
+                            }
+                        }
+                        catch (ApiRequestException ex)
+                        {
+                            // A page token resumes its own search, not the searches of the other ids.
+                            ex.ResumeCursor = null;
+                            throw;
+                        }
+
+                        yield return meters.Current;
+                    }
+                }
+                finally
+                {
+                    await meters.DisposeAsync().ConfigureAwait(false);
                 }
             }
         }

@@ -30,10 +30,10 @@ namespace NomosMeters.Client.Nomos
         }
 
         /// <summary><c>GET /meter-orders</c>, every page, streamed.</summary>
-        public IAsyncEnumerable<MeterOrder> ListAsync(MeterOrderQuery query, PageRange range, CallContext context)
+        public IAsyncEnumerable<MeterOrder> ListAsync(MeterOrderQuery query, PageRange range, CallContext context, string? startCursor = null)
         {
             query.PageSize = range.PageSizeFor(query.PageSize);
-            return CursorPager.StreamAsync((cursor, call) => FetchPageAsync(query, cursor, call), range, "meter order", context);
+            return CursorPager.StreamAsync((cursor, call) => FetchPageAsync(query, cursor, call), range, "meter order", context, startCursor);
         }
 
         /// <summary>

@@ -15,12 +15,18 @@ namespace NomosMeters.Client.Paging
     /// </summary>
     internal static class CursorPager
     {
+        /// <param name="fetchPage">Fetches the page at a cursor (null: the first page).</param>
+        /// <param name="range">The slice wanted (-Skip, -First).</param>
+        /// <param name="listName">What the list holds, for messages.</param>
+        /// <param name="context">Cancellation and tracing.</param>
+        /// <param name="startCursor">Where to start: a cursor a failed stream gave back (<see cref="ApiRequestException.ResumeCursor"/>), or null for the beginning.</param>
         public static IAsyncEnumerable<T> StreamAsync<T>(
             Func<string?, CallContext, Task<Page<T>>> fetchPage,
             PageRange range,
             string listName,
-            CallContext context)
-            => Slice(AllPagesAsync(fetchPage, listName, range.Needed, context), range, context.CancellationToken);
+            CallContext context,
+            string? startCursor = null)
+            => Slice(AllPagesAsync(fetchPage, listName, range.Needed, context, startCursor), range, context.CancellationToken);
 
         /// <summary>
         /// Applies <c>-Skip</c>/<c>-First</c> to a lazy stream. It stops right after the last wanted item, before
@@ -56,15 +62,27 @@ namespace NomosMeters.Client.Paging
             Func<string?, CallContext, Task<Page<T>>> fetchPage,
             string listName,
             ulong? needed,
-            CallContext context)
+            CallContext context,
+            string? startCursor)
         {
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
-            string? cursor = null;
+            var cursor = startCursor;
             ulong read = 0;
             await using var prefetch = new PagePrefetch<T>(fetchPage, context);
             while (true)
             {
-                var page = await prefetch.TakeAsync(cursor).ConfigureAwait(false);
+                Page<T> page;
+                try
+                {
+                    page = await prefetch.TakeAsync(cursor).ConfigureAwait(false);
+                }
+                catch (ApiRequestException ex) when (cursor != null)
+                {
+                    // Every object before this page has been handed out: asking for this page again resumes exactly.
+                    ex.ResumeCursor = cursor;
+                    throw;
+                }
+
                 var next = page.NextCursor;
                 // Another page is fetched only if it will be read: not when -First is satisfied within this one.
                 var fetchNext = !string.IsNullOrEmpty(next) && (needed == null || read + (ulong)page.Items.Count < needed);
