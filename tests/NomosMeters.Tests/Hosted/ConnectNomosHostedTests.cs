@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Threading.Tasks;
 using NomosMeters.Models;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 using NomosMeters.Testing;
 
@@ -13,55 +13,46 @@ namespace NomosMeters.Tests.Hosted
 {
     /// <summary>Connect-Nomos against the sandbox served over real sockets by a loopback Kestrel server.</summary>
     [Collection(HostedEngineCollection.Name)]
-    public sealed class ConnectNomosHostedTests : IAsyncLifetime
+    public sealed class ConnectNomosHostedTests : IDisposable
     {
-        private readonly NomosSandbox _sandbox = new NomosSandbox(new SandboxOptions { MeterOrderCount = 2500 });
-        private readonly HostedEngine _engine = new HostedEngine();
-        private LoopbackServer? _server;
+        private readonly EngineBed _bed = TestBed.Sandbox(new SandboxOptions { MeterOrderCount = 2500 }).OverLoopback().Engine();
 
-        public async Task InitializeAsync()
+        public ConnectNomosHostedTests()
         {
-            _server = await LoopbackServer.StartAsync((request, _, ct) => _sandbox.HandleAsync(request, ct));
-            _engine.SetVariable("uri", _server.BaseUri);
-            _engine.SetVariable("id", SandboxOptions.DefaultClientId);
-            _engine.SetVariable("s", Secure.From(SandboxOptions.DefaultClientSecret));
-            _engine.SetVariable("wrong", Secure.From("wrong-secret-123"));
-            _engine.SetVariable("keyS", Secure.From(SandboxOptions.DefaultEnrollmentApiKey));
-            _engine.SetVariable("notKey", Secure.From("not-the-key"));
+            _bed.Engine.SetVariable("wrong", Secure.From("wrong-secret-123"));
+            _bed.Engine.SetVariable("notKey", Secure.From("not-the-key"));
         }
 
-        public async Task DisposeAsync()
+        public void Dispose()
         {
-            _engine.Run("Disconnect-Nomos");
-            _engine.Dispose();
+            _bed.Dispose();
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", null);
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", null);
             Environment.SetEnvironmentVariable("NOMOS_ENROLLMENT_API_KEY", null);
-            await _server!.DisposeAsync();
         }
 
         [Fact]
         public void ClientSecretParametersConnectAndTheCmdletsUseTheConnection()
         {
-            var result = _engine.Run(
-                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; Get-MeterOrder -First 3");
+            var result = _bed.Engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri; Get-MeterOrder -First 3");
 
             result.AssertNoErrors();
             Assert.Equal(3, result.Objects<MeterOrder>().Count);
-            Assert.Equal(1, _sandbox.TokensIssued);
+            Assert.Equal(1, _bed.Sandbox.TokensIssued);
         }
 
         [Fact]
         public void CredentialUsesUserNameAsClientId()
         {
-            var result = _engine.Run(
-                "$c = [pscredential]::new($id, $s); Connect-Nomos -Credential $c -BaseUri $uri -PassThru");
+            var result = _bed.Engine.Run(
+                "$c = [pscredential]::new($id, $secret); Connect-Nomos -Credential $c -BaseUri $uri -PassThru");
 
             result.AssertNoErrors();
             var connection = Assert.IsType<NomosConnection>(Assert.Single(result.Output).BaseObject);
             Assert.Equal(SandboxOptions.DefaultClientId, connection.ClientId);
             Assert.Equal("ClientCredentials", connection.AuthenticationType);
-            Assert.Equal(_server!.BaseUri, connection.BaseUri);
+            Assert.Equal(_bed.Loopback.BaseUri, connection.BaseUri);
             Assert.True(connection.AccessTokenExpiresAt > DateTimeOffset.UtcNow.AddMinutes(55));
             Assert.Null(connection.FreeSubscriptions);
         }
@@ -72,7 +63,7 @@ namespace NomosMeters.Tests.Hosted
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", SandboxOptions.DefaultClientId);
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", SandboxOptions.DefaultClientSecret);
 
-            var result = _engine.Run("Connect-Nomos -BaseUri $uri; (Get-NomosContext).ClientId; Get-MeterOrder -First 1");
+            var result = _bed.Engine.Run("Connect-Nomos -BaseUri $uri; (Get-NomosContext).ClientId; Get-MeterOrder -First 1");
 
             result.AssertNoErrors();
             Assert.Equal(SandboxOptions.DefaultClientId, result.Output[0].BaseObject);
@@ -85,13 +76,13 @@ namespace NomosMeters.Tests.Hosted
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", null);
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", null);
 
-            var result = _engine.Run("Connect-Nomos -BaseUri $uri");
+            var result = _bed.Engine.Run("Connect-Nomos -BaseUri $uri");
 
             var error = result.Failure!;
             Assert.Equal("NomosMeters.NoCredentials,NomosMeters.Commands.ConnectNomosCommand", error.FullyQualifiedErrorId);
             Assert.Contains("NOMOS_CLIENT_ID and NOMOS_CLIENT_SECRET", error.ErrorDetails.Message);
             Assert.Contains("-ClientId", error.ErrorDetails.RecommendedAction);
-            Assert.Equal(0, _sandbox.RequestCount);
+            Assert.Equal(0, _bed.Sandbox.RequestCount);
         }
 
         [Fact]
@@ -100,7 +91,7 @@ namespace NomosMeters.Tests.Hosted
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_ID", "someone");
             Environment.SetEnvironmentVariable("NOMOS_CLIENT_SECRET", null);
 
-            var result = _engine.Run("Connect-Nomos -BaseUri $uri");
+            var result = _bed.Engine.Run("Connect-Nomos -BaseUri $uri");
 
             Assert.Contains("NOMOS_CLIENT_SECRET is not set", result.Failure!.ErrorDetails.Message);
         }
@@ -108,7 +99,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void WrongSecretFailsAtConnectWithAClearErrorAndNoSecretInIt()
         {
-            var result = _engine.Run(
+            var result = _bed.Engine.Run(
                 "Connect-Nomos -ClientId $id -ClientSecret $wrong -BaseUri $uri; Get-NomosContext");
 
             var error = result.Failure!;
@@ -123,22 +114,19 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public async Task AccessTokenConnectsWithoutATokenRequestAndCannotRenew()
         {
-            using var http = new HttpClient(_sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.NomosBaseUri) };
-            var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(SandboxOptions.DefaultClientId + ":" + SandboxOptions.DefaultClientSecret));
-            using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = new FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("grant_type", "client_credentials") }) };
-            tokenRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", basic);
-            var json = System.Text.Json.JsonDocument.Parse(await (await http.SendAsync(tokenRequest)).Content.ReadAsStringAsync());
-            _engine.SetVariable("tokenS", Secure.From(json.RootElement.GetProperty("access_token").GetString()!));
-            var issuedBefore = _sandbox.TokensIssued;
+            // The token comes from the sandbox itself, in-process: the module never signs in.
+            using var http = TestBed.Sandbox(_bed.Sandbox).Http();
+            _bed.Engine.SetVariable("tokenS", Secure.From(await http.AccessTokenAsync()));
+            var issuedBefore = _bed.Sandbox.TokensIssued;
 
-            var result = _engine.Run(
+            var result = _bed.Engine.Run(
                 "Connect-Nomos -AccessToken $tokenS -BaseUri $uri; $ctx = Get-NomosContext; $ctx.AuthenticationType; $ctx.CanRenewToken; Get-MeterOrder -First 2");
 
             result.AssertNoErrors();
             Assert.Equal("AccessToken", result.Output[0].BaseObject);
             Assert.Equal(false, result.Output[1].BaseObject);
             Assert.Equal(2, result.Objects<MeterOrder>().Count);
-            Assert.Equal(issuedBefore, _sandbox.TokensIssued);
+            Assert.Equal(issuedBefore, _bed.Sandbox.TokensIssued);
         }
 
         [Theory]
@@ -146,9 +134,9 @@ namespace NomosMeters.Tests.Hosted
         [InlineData("ftp://127.0.0.1/")]
         public void InsecureOrNonHttpBaseUriIsRefused(string uri)
         {
-            _engine.SetVariable("bad", new Uri(uri));
+            _bed.Engine.SetVariable("bad", new Uri(uri));
 
-            var result = _engine.Run("Connect-Nomos -ClientId x -ClientSecret $s -BaseUri $bad");
+            var result = _bed.Engine.Run("Connect-Nomos -ClientId x -ClientSecret $secret -BaseUri $bad");
 
             Assert.Equal("NomosMeters.InvalidBaseUri,NomosMeters.Commands.ConnectNomosCommand", result.Failure!.FullyQualifiedErrorId);
         }
@@ -156,8 +144,8 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void ApiVersionIsSentOnEveryRequest()
         {
-            var result = _engine.Run(
-                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri -ApiVersion 2026-01-29.edison; Get-MeterOrder -First 1");
+            var result = _bed.Engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri -ApiVersion 2026-01-29.edison; Get-MeterOrder -First 1");
 
             // The sandbox emulates curie only and says so: proof the header reached the server.
             Assert.NotNull(result.Failure);
@@ -168,11 +156,11 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void ConnectingTheEnrollmentApiKeepsTheNomosConnectionAndTheReverse()
         {
-            var result = _engine.Run(
-                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; " +
-                "Connect-Nomos -EnrollmentApiKey $keyS -EnrollmentBaseUri $uri; " +
+            var result = _bed.Engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri; " +
+                "Connect-Nomos -EnrollmentApiKey $key -EnrollmentBaseUri $uri; " +
                 "(Get-NomosContext).Services; (Get-NomosContext).EnrollmentEnvironment; Get-MeterOrder -First 1; Search-MeterEnrollment -First 1; " +
-                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; (Get-NomosContext).Services");
+                "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri; (Get-NomosContext).Services");
 
             result.AssertNoErrors();
             Assert.Equal("Nomos, Enrollment", result.Output[0].BaseObject);
@@ -185,22 +173,22 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void WrongEnrollmentKeyFailsAtConnectAndLeavesTheCurrentConnectionAlone()
         {
-            var result = _engine.Run(
-                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; " +
+            var result = _bed.Engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri; " +
                 "Connect-Nomos -EnrollmentApiKey $notKey -EnrollmentBaseUri $uri");
 
             var error = result.Failure!;
             Assert.Equal("NomosMeters.Unauthorized,NomosMeters.Commands.ConnectNomosCommand", error.FullyQualifiedErrorId);
             Assert.Contains("-EnrollmentEnvironment", error.ErrorDetails.RecommendedAction);
             Assert.DoesNotContain("not-the-key", error.ErrorDetails.Message + error.Exception.Message);
-            Assert.Equal("Nomos", _engine.Run("(Get-NomosContext).Services").Output.Single().BaseObject);
+            Assert.Equal("Nomos", _bed.Engine.Run("(Get-NomosContext).Services").Output.Single().BaseObject);
         }
 
         [Fact]
         public void EnrollmentCmdletWithoutEnrollmentConnectionNamesTheParameters()
         {
-            var result = _engine.Run(
-                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri; Search-MeterEnrollment");
+            var result = _bed.Engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri; Search-MeterEnrollment");
 
             Assert.Equal("NomosMeters.NotConnected,NomosMeters.Commands.SearchMeterEnrollmentCommand", result.Failure!.FullyQualifiedErrorId);
             Assert.Contains("-EnrollmentApiKey", result.Failure.Exception.Message);
@@ -210,8 +198,8 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void SecretsNeverAppearInOutputContextVerboseOrDebug()
         {
-            var result = _engine.Run(
-                "Connect-Nomos -ClientId $id -ClientSecret $s -BaseUri $uri -EnrollmentApiKey $keyS -EnrollmentBaseUri $uri -PassThru -Verbose -Debug; " +
+            var result = _bed.Engine.Run(
+                "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri -EnrollmentApiKey $key -EnrollmentBaseUri $uri -PassThru -Verbose -Debug; " +
                 "$c = Get-NomosContext; \"$c\"; $c.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" }; " +
                 "Get-MeterOrder -First 1 -Verbose -Debug | ForEach-Object Id; Search-MeterEnrollment -First 1 -Verbose -Debug | ForEach-Object MeterId");
 
@@ -229,7 +217,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void SandboxContextShowsWhatIsConnectedAndDisconnectClearsIt()
         {
-            var result = _engine.Run("Connect-Nomos -Sandbox; $c = Get-NomosContext; $c.IsSandbox; $c.ApiVersion; $c.BaseUri.AbsoluteUri; \"$c\"; $c.Services; Disconnect-Nomos; @(Get-NomosContext).Count");
+            var result = _bed.Engine.Run("Connect-Nomos -Sandbox; $c = Get-NomosContext; $c.IsSandbox; $c.ApiVersion; $c.BaseUri.AbsoluteUri; \"$c\"; $c.Services; Disconnect-Nomos; @(Get-NomosContext).Count");
 
             result.AssertNoErrors();
             Assert.Equal(true, result.Output[0].BaseObject);

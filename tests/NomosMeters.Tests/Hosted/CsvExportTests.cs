@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using NomosMeters.Models;
 using NomosMeters.Models.Enrollments;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Hosted
@@ -22,7 +23,7 @@ namespace NomosMeters.Tests.Hosted
     {
         private static readonly Regex IsoUtc = new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$");
 
-        private readonly SandboxSession _s = new SandboxSession();
+        private readonly EngineBed _s = TestBed.Sandbox().Engine();
         private readonly string _folder = Directory.CreateTempSubdirectory("nomosmeters-csv-").FullName;
 
         public CsvExportTests()

@@ -8,6 +8,7 @@ using NomosMeters.Models.Enrollments;
 using NomosMeters.Tests.Infrastructure;
 using NomosMeters.Tests.Wire;
 using RichardSzalay.MockHttp;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Hosted
@@ -16,26 +17,20 @@ namespace NomosMeters.Tests.Hosted
     [Collection(HostedEngineCollection.Name)]
     public sealed class EnrollmentCmdletWireTests : IDisposable
     {
-        private const string SearchUrl = WireHarness.EnrollmentBase + "/v2/meters/enrollments/search";
-        private readonly WireHarness _h = new WireHarness(enrollment: true);
-        private readonly HostedEngine _engine = new HostedEngine();
+        private const string SearchUrl = MockServer.EnrollmentBase + "/v2/meters/enrollments/search";
+        private readonly EngineBed _h = TestBed.Mock().Engine();
 
         public EnrollmentCmdletWireTests()
         {
-            _engine.SetVariable("conn", _h.Connection);
             _h.Mock.When(HttpMethod.Post, SearchUrl).Respond(req =>
             {
                 var body = JsonDocument.Parse(req.Content!.ReadAsStringAsync().Result).RootElement;
                 var ids = body.TryGetProperty("meter_ids", out var m) ? m.EnumerateArray().Select(e => e.GetGuid()).Where(g => g != EnrollmentSamples.Id(999999)).ToList() : new() { EnrollmentSamples.Id(1) };
-                return WireHarness.Json(HttpStatusCode.OK, EnrollmentSamples.Page(ids, null));
+                return MockServer.Json(HttpStatusCode.OK, EnrollmentSamples.Page(ids, null));
             });
         }
 
-        public void Dispose()
-        {
-            _engine.Dispose();
-            _h.Dispose();
-        }
+        public void Dispose() => _h.Dispose();
 
         [Theory]
         [InlineData("-TransmissionRegion caiso", "{\"page_size\":500,\"transmission_region\":\"CAISO\"}")]
@@ -58,11 +53,11 @@ namespace NomosMeters.Tests.Hosted
         [InlineData("", "{\"page_size\":500}")]
         public void EachParameterSendsItsExactJsonName(string parameters, string expectedBody)
         {
-            var result = _engine.Run("Search-MeterEnrollment -Connection $conn " + parameters);
+            var result = _h.Engine.Run("Search-MeterEnrollment -Connection $conn " + parameters);
 
             result.AssertNoErrors();
             Assert.NotEmpty(result.Objects<MeterEnrollment>());
-            Assert.Equal(expectedBody, Assert.Single(_h.EnrollmentRequests).Body);
+            Assert.Equal(expectedBody, Assert.Single(_h.Log.Enrollment).Body);
         }
 
         [Theory]
@@ -77,37 +72,37 @@ namespace NomosMeters.Tests.Hosted
         [InlineData("-CreatedAfter 2024-03-01 -CreatedBefore 2024-02-01", "must be earlier than -CreatedBefore")]
         public void InvalidInputFailsBeforeAnyRequestWithAClearMessage(string parameters, string expected)
         {
-            var result = _engine.Run("Search-MeterEnrollment -Connection $conn " + parameters);
+            var result = _h.Engine.Run("Search-MeterEnrollment -Connection $conn " + parameters);
 
             Assert.NotNull(result.Failure);
             Assert.Contains(expected, result.Failure!.ToString() + " " + result.Failure.Exception.Message + " " + result.Failure.ErrorDetails?.Message);
-            Assert.Empty(_h.EnrollmentRequests);
+            Assert.Empty(_h.Log.Enrollment);
         }
 
         [Fact]
         public void FirstStopsRequestingPagesAndAsksForOnlyWhatItNeeds()
         {
-            var result = _engine.Run("Search-MeterEnrollment -Connection $conn -First 1");
+            var result = _h.Engine.Run("Search-MeterEnrollment -Connection $conn -First 1");
 
             Assert.Single(result.Objects<MeterEnrollment>());
-            Assert.Equal("{\"page_size\":1}", Assert.Single(_h.EnrollmentRequests).Body);
+            Assert.Equal("{\"page_size\":1}", Assert.Single(_h.Log.Enrollment).Body);
         }
 
         [Fact]
         public void PipedMeterIdsAreSearchedInBatchesOfAThousand()
         {
-            var result = _engine.Run("1..2500 | ForEach-Object { [guid]('00000000-0000-0000-0000-{0:D12}' -f $_) } | Search-MeterEnrollment -Connection $conn");
+            var result = _h.Engine.Run("1..2500 | ForEach-Object { [guid]('00000000-0000-0000-0000-{0:D12}' -f $_) } | Search-MeterEnrollment -Connection $conn");
 
             result.AssertNoErrors();
             Assert.Equal(2500, result.Objects<MeterEnrollment>().Count);
-            Assert.Equal(new[] { 1000, 1000, 500 }, _h.EnrollmentRequests.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("meter_ids").GetArrayLength()));
+            Assert.Equal(new[] { 1000, 1000, 500 }, _h.Log.Enrollment.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("meter_ids").GetArrayLength()));
         }
 
         [Fact]
         public void GetMeterEnrollmentBatchesManyIdsAndReportsEachMissingOne()
         {
-            _engine.SetVariable("missing", EnrollmentSamples.Id(999999));
-            var result = _engine.Run(
+            _h.Engine.SetVariable("missing", EnrollmentSamples.Id(999999));
+            var result = _h.Engine.Run(
                 "$ids = @(1..1500 | ForEach-Object { [guid]('00000000-0000-0000-0000-{0:D12}' -f $_) }); $ids[0..9] + $missing + $ids[10..1499] | ForEach-Object { [pscustomobject]@{ MeterId = $_ } } | Get-MeterEnrollment -Connection $conn");
 
             var meters = result.Objects<MeterEnrollment>();
@@ -117,13 +112,13 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal("NomosMeters.NotFound,NomosMeters.Commands.GetMeterEnrollmentCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             Assert.Equal(EnrollmentSamples.Id(999999), error.TargetObject);
-            Assert.Equal(2, _h.EnrollmentRequests.Count);
+            Assert.Equal(2, _h.Log.Enrollment.Count);
         }
 
         [Fact]
         public void SearchOutputExportsReadableCsvCells()
         {
-            var result = _engine.Run("Search-MeterEnrollment -Connection $conn | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv | ForEach-Object { $_.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" } }");
+            var result = _h.Engine.Run("Search-MeterEnrollment -Connection $conn | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv | ForEach-Object { $_.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" } }");
 
             result.AssertNoErrors();
             var cells = result.Output.Select(o => (string)o.BaseObject).ToList();

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using NomosMeters.Models;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Hosted
@@ -10,9 +11,12 @@ namespace NomosMeters.Tests.Hosted
     [Collection(HostedEngineCollection.Name)]
     public sealed class GetMeterOrderHostedTests : IDisposable
     {
-        private readonly SandboxSession _s = new SandboxSession();
+        private readonly EngineBed _s = TestBed.Sandbox().Engine();
 
         public void Dispose() => _s.Dispose();
+
+        /// <summary>Gets the requests to the meter-order endpoints (not the token endpoint) so far.</summary>
+        private int MeterOrderRequests => _s.Sandbox.RequestLog.Count(r => r.Contains(" /meter-orders"));
 
         [Fact]
         public void StatusFilterPipedToWhereObjectGivesExactlyTheBlockedScheduledAndInstalledOrders()
@@ -40,7 +44,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(_s.Sandbox.MeterOrders.Count, orders.Count);
             Assert.Equal(orders.Count, orders.Select(o => o.Id).Distinct().Count());
             Assert.Equal(orders.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id, StringComparer.Ordinal).Select(o => o.Id), orders.Select(o => o.Id));
-            Assert.Equal((orders.Count + 99) / 100, _s.MeterOrderRequests);
+            Assert.Equal((orders.Count + 99) / 100, MeterOrderRequests);
             Assert.All(_s.Sandbox.RequestLog.Where(r => r.StartsWith("GET /meter-orders")), r => Assert.Contains("limit=100", r));
         }
 
@@ -69,7 +73,7 @@ namespace NomosMeters.Tests.Hosted
 
             result.AssertNoErrors();
             Assert.Equal(1, Assert.Single(result.Output).BaseObject);
-            Assert.True(_s.MeterOrderRequests > 200);
+            Assert.True(MeterOrderRequests > 200);
         }
 
         [Fact]
@@ -84,7 +88,7 @@ namespace NomosMeters.Tests.Hosted
 
             result.AssertNoErrors();
             Assert.Equal(new object[] { 30, 2 }, result.Output.Select(o => o.BaseObject));
-            Assert.Equal(3, _s.MeterOrderRequests);
+            Assert.Equal(3, MeterOrderRequests);
         }
 
         [Fact]
@@ -94,7 +98,7 @@ namespace NomosMeters.Tests.Hosted
 
             result.AssertNoErrors();
             Assert.Equal(5, result.Objects<MeterOrder>().Count);
-            Assert.Equal(1, _s.MeterOrderRequests);
+            Assert.Equal(1, MeterOrderRequests);
         }
 
         [Fact]
@@ -151,7 +155,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(2, result.Errors.Count);
             Assert.All(result.Errors, e => Assert.Equal("NomosMeters.InvalidId,NomosMeters.Commands.GetMeterOrderCommand", e.FullyQualifiedErrorId));
             Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category));
-            Assert.Equal(0, _s.MeterOrderRequests);
+            Assert.Equal(0, MeterOrderRequests);
         }
 
         [Fact]
@@ -187,7 +191,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.NotNull(result.Failure);
             Assert.StartsWith("ParameterArgumentValidationError", result.Failure!.FullyQualifiedErrorId);
             Assert.Contains(parameter, result.Failure.ToString() + result.Failure.Exception.Message);
-            Assert.Equal(0, _s.MeterOrderRequests);
+            Assert.Equal(0, MeterOrderRequests);
         }
 
         [Fact]

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using NomosMeters.Models;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Hosted
@@ -12,7 +13,7 @@ namespace NomosMeters.Tests.Hosted
     [Collection(HostedEngineCollection.Name)]
     public sealed class NewMeterOrderHostedTests : IDisposable
     {
-        private readonly SandboxSession _s = new SandboxSession();
+        private readonly EngineBed _s = TestBed.Sandbox().Engine();
 
         public void Dispose() => _s.Dispose();
 

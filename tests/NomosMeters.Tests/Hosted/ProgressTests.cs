@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Hosted
@@ -11,25 +12,20 @@ namespace NomosMeters.Tests.Hosted
     public sealed class ProgressTests : IDisposable
     {
         private readonly CapturingHost _host = new CapturingHost();
-        private readonly HostedEngine _engine;
+        private readonly EngineBed _bed;
 
         public ProgressTests()
         {
-            _engine = new HostedEngine(host: _host);
-            _engine.Run("Connect-Nomos -Sandbox").AssertNoErrors();
+            _bed = TestBed.Sandbox().Engine(_host);
             _host.Clear();
         }
 
-        public void Dispose()
-        {
-            _engine.Run("Disconnect-Nomos");
-            _engine.Dispose();
-        }
+        public void Dispose() => _bed.Dispose();
 
         [Fact]
         public void AMultiPageListReportsPagesAndObjectsSoFarAndCompletesAtTheEnd()
         {
-            var result = _engine.Run("Get-MeterOrder -PageSize 100");
+            var result = _bed.Engine.Run("Get-MeterOrder -PageSize 100");
 
             result.AssertNoErrors();
             Assert.Equal(2600, result.Output.Count);
@@ -46,7 +42,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void EnrollmentSearchesReportProgressToo()
         {
-            var result = _engine.Run("Search-MeterEnrollment -PageSize 500");
+            var result = _bed.Engine.Run("Search-MeterEnrollment -PageSize 500");
 
             result.AssertNoErrors();
             Assert.Equal("11 pages, 5200 objects read", _host.Progress[^2].StatusDescription);
@@ -56,7 +52,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void ASinglePageShowsNoProgress()
         {
-            _engine.Run("Get-MeterOrder -First 5").AssertNoErrors();
+            _bed.Engine.Run("Get-MeterOrder -First 5").AssertNoErrors();
 
             Assert.Empty(_host.Progress);
         }
@@ -64,7 +60,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void ProgressPreferenceSilentlyContinueSilencesIt()
         {
-            var result = _engine.Run("$ProgressPreference = 'SilentlyContinue'; Get-MeterOrder -PageSize 100");
+            var result = _bed.Engine.Run("$ProgressPreference = 'SilentlyContinue'; Get-MeterOrder -PageSize 100");
 
             result.AssertNoErrors();
             Assert.Equal(2600, result.Output.Count);

@@ -2,44 +2,28 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
-using NomosMeters.Testing;
 
 namespace NomosMeters.Tests.Hosted
 {
     /// <summary>-Verbose (one line per request) and -Debug (headers and bodies, secrets redacted) over real sockets.</summary>
     [Collection(HostedEngineCollection.Name)]
-    public sealed class TraceHostedTests : IAsyncLifetime
+    public sealed class TraceHostedTests : IDisposable
     {
-        private readonly HostedEngine _engine = new HostedEngine();
-        private FaultInjectionServer? _server;
+        private readonly EngineBed _bed = TestBed.Sandbox(new SandboxOptions { MeterOrderCount = 300, MeterEnrollmentCount = 300 }).OverLoopback().Engine();
 
-        public async Task InitializeAsync()
-        {
-            _server = await FaultInjectionServer.StartAsync(new NomosSandbox(new SandboxOptions { MeterOrderCount = 300, MeterEnrollmentCount = 300 }));
-            _engine.SetVariable("uri", _server.BaseUri);
-            _engine.SetVariable("id", SandboxOptions.DefaultClientId);
-            _engine.SetVariable("secret", Secure.From(SandboxOptions.DefaultClientSecret));
-            _engine.SetVariable("key", Secure.From(SandboxOptions.DefaultEnrollmentApiKey));
-        }
-
-        public async Task DisposeAsync()
-        {
-            _engine.Run("Disconnect-Nomos");
-            _engine.Dispose();
-            await _server!.DisposeAsync();
-        }
+        public void Dispose() => _bed.Dispose();
 
         [Fact]
         public void VerboseShowsOneLinePerRequestWithStatusTimeAttemptAndRequestId()
         {
-            _server!.Inject(1, Fault.ServiceUnavailable);
-            _engine.Run("Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri -RateLimit 0").AssertNoErrors();
+            _bed.Loopback.Inject(1, Fault.ServiceUnavailable);
+            _bed.Connect("-RateLimit 0");
 
-            var result = _engine.Run("Get-MeterOrder -First 2 -Verbose");
+            var result = _bed.Engine.Run("Get-MeterOrder -First 2 -Verbose");
 
             result.AssertNoErrors();
             var lines = result.Verbose.Where(v => v.StartsWith("GET ", StringComparison.Ordinal)).ToList();
@@ -52,14 +36,14 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void DebugShowsHeadersAndBodiesWithEveryCredentialRedacted()
         {
-            var result = _engine.Run(
+            var result = _bed.Engine.Run(
                 "Connect-Nomos -ClientId $id -ClientSecret $secret -BaseUri $uri -EnrollmentApiKey $key -EnrollmentBaseUri $uri -RateLimit 0 -Debug; " +
                 "Get-MeterOrder -First 2 -Debug | ForEach-Object Id; " +
                 "Search-MeterEnrollment -First 1 -Debug | ForEach-Object MeterId; " +
                 "Get-MeterOrder -Id prdo_doesnotexist000000000000 -Debug");
 
             var debug = string.Join("\n", result.Debug);
-            Assert.Contains(">> POST " + _server!.BaseUri.AbsoluteUri + "oauth/token", debug);
+            Assert.Contains(">> POST " + _bed.Loopback.BaseUri.AbsoluteUri + "oauth/token", debug);
             Assert.Contains(">> Authorization: Basic [redacted]", debug);
             Assert.Contains(">> Authorization: Bearer [redacted]", debug);
             Assert.Contains(">> X-API-Version: 2026-05-27.curie", debug);
@@ -77,7 +61,7 @@ namespace NomosMeters.Tests.Hosted
                     SandboxOptions.DefaultEnrollmentApiKey,
                     Convert.ToBase64String(Encoding.UTF8.GetBytes(SandboxOptions.DefaultClientId + ":" + SandboxOptions.DefaultClientSecret)),
                 }
-                .Concat(_server.TokenBodies.SelectMany(TokensIn))
+                .Concat(_bed.Log.Token.Select(r => r.TokenResponse!).SelectMany(TokensIn))
                 .ToList();
             Assert.True(secrets.Count >= 5, "no token was issued, so the test proves nothing about tokens");
             var everything = string.Join("\n", result.Output.Select(o => o.ToString())

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -11,26 +12,21 @@ namespace NomosMeters.Tests.Hosted
     public sealed class ViewTests : IDisposable
     {
         private readonly CapturingHost _host = new CapturingHost();
-        private readonly HostedEngine _engine;
+        private readonly EngineBed _bed;
         private readonly ITestOutputHelper _output;
 
         public ViewTests(ITestOutputHelper output)
         {
             _output = output;
-            _engine = new HostedEngine(host: _host);
-            _engine.Run("Connect-Nomos -Sandbox").AssertNoErrors();
+            _bed = TestBed.Sandbox().Engine(_host);
         }
 
-        public void Dispose()
-        {
-            _engine.Run("Disconnect-Nomos");
-            _engine.Dispose();
-        }
+        public void Dispose() => _bed.Dispose();
 
         private string[] Render(string script)
         {
             _host.Clear();
-            _engine.Run(script + " | Out-Host").AssertNoErrors();
+            _bed.Engine.Run(script + " | Out-Host").AssertNoErrors();
             _output.WriteLine(_host.Text);
             // The header colours (ANSI sequences) are dropped: the assertions read the text a user reads.
             var plain = System.Text.RegularExpressions.Regex.Replace(_host.Text, "\u001b\\[[0-9;]*m", string.Empty);
@@ -47,7 +43,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(5, lines.Length);
             Assert.All(lines.Skip(2), l => Assert.Matches(@"^prdo_[0-9a-z]{24} \w+\s+(True|False)\s+\d{4}-\d\d-\d\d \d\d:\d\d [a-z-]+\s+sub_[0-9a-z]{24}$", l));
             // The sandbox's dates follow the current day: the expected cell comes from the object itself.
-            var created = _engine.Run("(Get-MeterOrder -Id prdo_manot0rspfyzgcxkuduawmf1).CreatedAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm')");
+            var created = _bed.Engine.Run("(Get-MeterOrder -Id prdo_manot0rspfyzgcxkuduawmf1).CreatedAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm')");
             Assert.Contains($"prdo_manot0rspfyzgcxkuduawmf1 placed          False   {Assert.Single(created.Output)} energy-metering", lines[2]);
         }
 
@@ -121,7 +117,7 @@ namespace NomosMeters.Tests.Hosted
         [Fact]
         public void IdsAreTheKeyPropertiesThatSortAndGroupUseByDefault()
         {
-            var result = _engine.Run(
+            var result = _bed.Engine.Run(
                 "(Get-MeterOrder -First 1).PSStandardMembers.DefaultKeyPropertySet.ReferencedPropertyNames; " +
                 "(Search-MeterEnrollment -First 1).PSStandardMembers.DefaultKeyPropertySet.ReferencedPropertyNames");
 

@@ -4,8 +4,8 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
-using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -15,9 +15,9 @@ namespace NomosMeters.Tests.Sandbox
         private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
         private readonly ManualTimeProvider _clock = new ManualTimeProvider(Start);
-        private readonly SandboxHarness _h;
+        private readonly HttpBed _h;
 
-        public AuthorizationAndVersionTests() => _h = new SandboxHarness(new SandboxOptions { Time = _clock });
+        public AuthorizationAndVersionTests() => _h = TestBed.Sandbox().OnClock(_clock).Http();
 
         public void Dispose() => _h.Dispose();
 
@@ -26,7 +26,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             using var response = await _h.Http.GetAsync("/meter-orders");
 
-            var error = await SandboxHarness.AssertErrorAsync(response, 401, "UNAUTHORIZED");
+            var error = await ApiAssert.ErrorAsync(response, 401, "UNAUTHORIZED");
             Assert.Contains("token", error.GetProperty("message").GetString());
             Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         }
@@ -40,7 +40,7 @@ namespace NomosMeters.Tests.Sandbox
             request.Headers.Authorization = new AuthenticationHeaderValue(scheme, parameter);
             using var response = await _h.Http.SendAsync(request);
 
-            await SandboxHarness.AssertErrorAsync(response, 401, "UNAUTHORIZED");
+            await ApiAssert.ErrorAsync(response, 401, "UNAUTHORIZED");
         }
 
         [Fact]
@@ -56,7 +56,7 @@ namespace NomosMeters.Tests.Sandbox
 
             _clock.SetUtcNow(Start + TimeSpan.FromHours(1));
             using var after = await Send(token);
-            await SandboxHarness.AssertErrorAsync(after, 401, "UNAUTHORIZED");
+            await ApiAssert.ErrorAsync(after, 401, "UNAUTHORIZED");
         }
 
         [Fact]
@@ -67,7 +67,7 @@ namespace NomosMeters.Tests.Sandbox
             using var response = await _h.Http.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(SandboxHarness.CurieVersion, Assert.Single(response.Headers.GetValues("X-API-Version")));
+            Assert.Equal(HttpBed.CurieVersion, Assert.Single(response.Headers.GetValues("X-API-Version")));
         }
 
         [Fact]
@@ -76,7 +76,7 @@ namespace NomosMeters.Tests.Sandbox
             using var response = await _h.GetAsync("/meter-orders?limit=1");
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(SandboxHarness.CurieVersion, Assert.Single(response.Headers.GetValues("X-API-Version")));
+            Assert.Equal(HttpBed.CurieVersion, Assert.Single(response.Headers.GetValues("X-API-Version")));
         }
 
         [Theory]
@@ -89,7 +89,7 @@ namespace NomosMeters.Tests.Sandbox
             request.Headers.TryAddWithoutValidation("X-API-Version", version);
             using var response = await _h.Http.SendAsync(request);
 
-            var error = await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", "upgrade_api_version", "X-API-Version");
+            var error = await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", "upgrade_api_version", "X-API-Version");
             Assert.Contains("2026-05-27.curie", error.GetProperty("message").GetString());
             Assert.Contains(version, error.GetProperty("errors")[0].GetProperty("message").GetString());
         }
@@ -98,13 +98,13 @@ namespace NomosMeters.Tests.Sandbox
         public async Task EverySuccessfulResponseCarriesJsonContentTypeAndARequestId()
         {
             using var list = await _h.GetAsync("/meter-orders?limit=1");
-            using var token = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")));
+            using var token = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
 
             foreach (var response in new[] { list, token })
             {
                 Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
                 Assert.True(Guid.TryParse(Assert.Single(response.Headers.GetValues("X-Request-Id")), out _));
-                Assert.Equal(SandboxHarness.CurieVersion, Assert.Single(response.Headers.GetValues("X-API-Version")));
+                Assert.Equal(HttpBed.CurieVersion, Assert.Single(response.Headers.GetValues("X-API-Version")));
             }
         }
 

@@ -2,12 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -15,20 +14,13 @@ namespace NomosMeters.Tests.Sandbox
     /// <summary>The enrollment API emulator on its own: auth, strict validation, paging tokens, the seeded inventory.</summary>
     public sealed class EnrollmentEmulatorTests : IDisposable
     {
-        private readonly NomosSandbox _sandbox = new NomosSandbox();
-        private readonly HttpClient _http;
+        private readonly HttpBed _bed = TestBed.Sandbox().Http();
 
-        public EnrollmentEmulatorTests()
-        {
-            _http = new HttpClient(_sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.EnrollmentBaseUri) };
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
-        }
-
-        public void Dispose() => _http.Dispose();
+        public void Dispose() => _bed.Dispose();
 
         private async Task<(HttpStatusCode Status, JsonElement Body)> SearchAsync(string json)
         {
-            using var response = await _http.PostAsync("/v2/meters/enrollments/search", new StringContent(json, Encoding.UTF8, "application/json"));
+            using var response = await _bed.SearchEnrollmentsAsync(json);
             var text = await response.Content.ReadAsStringAsync();
             return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
         }
@@ -36,7 +28,7 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public void InventoryHasAtLeastFiveThousandRealisticMetersAndIsDeterministic()
         {
-            var meters = _sandbox.MeterEnrollments;
+            var meters = _bed.Sandbox.MeterEnrollments;
             Assert.True(meters.Count >= 5000);
             Assert.Equal(meters.Count, meters.Select(m => m.MeterId).Distinct().Count());
             Assert.Equal(8, meters.Select(m => m.TransmissionRegion).Distinct().Count());
@@ -52,7 +44,7 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task WrongOrMissingKeyIsUnauthorized()
         {
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "nope");
+            _bed.EnrollmentHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "nope");
             var (status, body) = await SearchAsync("{}");
 
             Assert.Equal(HttpStatusCode.Unauthorized, status);
@@ -86,7 +78,7 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task PagingReturnsEveryMatchOnceAndTokensAreBoundToTheFilters()
         {
-            var expected = _sandbox.MeterEnrollments.Where(m => m.TransmissionRegion == "ISONE").Select(m => m.MeterId).ToList();
+            var expected = _bed.Sandbox.MeterEnrollments.Where(m => m.TransmissionRegion == "ISONE").Select(m => m.MeterId).ToList();
             var seen = new List<Guid>();
             string? token = null;
             do
@@ -114,11 +106,11 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task GetByIdAnswersTheMeterOr404OrANotAUuid400()
         {
-            var known = _sandbox.MeterEnrollments[10];
+            var known = _bed.Sandbox.MeterEnrollments[10];
 
-            using var ok = await _http.GetAsync($"/v2/meters/{known.MeterId}/enrollments");
-            using var missing = await _http.GetAsync($"/v2/meters/{Guid.Empty}/enrollments");
-            using var bad = await _http.GetAsync("/v2/meters/abcdef/enrollments");
+            using var ok = await _bed.EnrollmentHttp.GetAsync($"/v2/meters/{known.MeterId}/enrollments");
+            using var missing = await _bed.EnrollmentHttp.GetAsync($"/v2/meters/{Guid.Empty}/enrollments");
+            using var bad = await _bed.EnrollmentHttp.GetAsync("/v2/meters/abcdef/enrollments");
 
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
             Assert.Equal(known.MeterId, JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement.GetProperty("meter_id").GetGuid());

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -41,21 +42,21 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task EachFreeSubscriptionGetsOneOrderThenTheSecondIsADuplicate()
         {
-            using var h = new SandboxHarness();
+            using var h = TestBed.Sandbox().Http();
             var customers = h.Sandbox.Subscriptions.ToDictionary(s => s.Id, s => s.Customer);
 
             foreach (var subscription in NomosSandbox.WellKnownSubscriptions)
             {
                 using var created = await PostAsync(h, subscription);
                 Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-                var order = await SandboxHarness.ReadJsonAsync(created);
+                var order = await ApiBodies.ReadJsonAsync(created);
                 Assert.Equal(subscription, order.GetProperty("subscription").GetString());
                 Assert.Equal(customers[subscription], order.GetProperty("customer").GetString());
                 Assert.Equal("created", order.GetProperty("status").GetString());
                 Assert.DoesNotContain(subscription, h.Sandbox.FreeSubscriptions);
 
                 using var again = await PostAsync(h, subscription);
-                var error = await SandboxHarness.AssertFieldErrorAsync(again, 409, "CONFLICT", "duplicate_meter_order", "subscription");
+                var error = await ApiAssert.FieldErrorAsync(again, 409, "CONFLICT", "duplicate_meter_order", "subscription");
                 Assert.Contains(order.GetProperty("id").GetString()!, error.GetProperty("message").GetString());
             }
 
@@ -63,7 +64,7 @@ namespace NomosMeters.Tests.Sandbox
             Assert.Equal(NomosSandbox.WellKnownSubscriptions, new NomosSandbox().FreeSubscriptions);
         }
 
-        private static Task<HttpResponseMessage> PostAsync(SandboxHarness h, string subscription)
-            => h.SendAsync(HttpMethod.Post, "/meter-orders", SandboxHarness.Json($"{{\"subscription\":\"{subscription}\"}}"));
+        private static Task<HttpResponseMessage> PostAsync(HttpBed h, string subscription)
+            => h.SendAsync(HttpMethod.Post, "/meter-orders", ApiBodies.Json($"{{\"subscription\":\"{subscription}\"}}"));
     }
 }

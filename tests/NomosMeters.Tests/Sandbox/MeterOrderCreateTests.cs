@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -15,10 +16,10 @@ namespace NomosMeters.Tests.Sandbox
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 20, 9, 30, 15, 123, TimeSpan.Zero);
 
-        private readonly SandboxHarness _h;
+        private readonly HttpBed _h;
 
         public MeterOrderCreateTests()
-            => _h = new SandboxHarness(new SandboxOptions { Time = new ManualTimeProvider(Now.AddTicks(4567)) });
+            => _h = TestBed.Sandbox().OnClock(new ManualTimeProvider(Now.AddTicks(4567))).Http();
 
         public void Dispose() => _h.Dispose();
 
@@ -32,7 +33,7 @@ namespace NomosMeters.Tests.Sandbox
             using var response = await Post($"{{\"subscription\":\"{subscription.Id}\"}}");
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var order = await SandboxHarness.ReadJsonAsync(response);
+            var order = await ApiBodies.ReadJsonAsync(response);
             Assert.Matches("^prdo_[0-9a-z]{24}$", order.GetProperty("id").GetString());
             Assert.Equal("meter_order", order.GetProperty("object").GetString());
             Assert.Equal(subscription.Id, order.GetProperty("subscription").GetString());
@@ -53,7 +54,7 @@ namespace NomosMeters.Tests.Sandbox
             var before = _h.Sandbox.MeterOrders.Count;
 
             using var response = await Post($"{{\"subscription\":\"{subscription.Id}\"}}");
-            var id = (await SandboxHarness.ReadJsonAsync(response)).GetProperty("id").GetString();
+            var id = (await ApiBodies.ReadJsonAsync(response)).GetProperty("id").GetString();
 
             var first = (await _h.GetOkAsync("/meter-orders?limit=1")).GetProperty("items")[0];
             Assert.Equal(id, first.GetProperty("id").GetString());
@@ -70,11 +71,11 @@ namespace NomosMeters.Tests.Sandbox
         {
             var subscription = Spare.Id;
             using var created = await Post($"{{\"subscription\":\"{subscription}\"}}");
-            var id = (await SandboxHarness.ReadJsonAsync(created)).GetProperty("id").GetString();
+            var id = (await ApiBodies.ReadJsonAsync(created)).GetProperty("id").GetString();
 
             using var again = await Post($"{{\"subscription\":\"{subscription}\"}}");
 
-            var error = await SandboxHarness.AssertFieldErrorAsync(again, 409, "CONFLICT", "duplicate_meter_order", "subscription");
+            var error = await ApiAssert.FieldErrorAsync(again, 409, "CONFLICT", "duplicate_meter_order", "subscription");
             Assert.Contains(id!, error.GetProperty("message").GetString());
             Assert.Single(_h.Sandbox.MeterOrders, o => o.Subscription == subscription);
         }
@@ -86,7 +87,7 @@ namespace NomosMeters.Tests.Sandbox
 
             using var response = await Post($"{{\"subscription\":\"{cancelled.Subscription}\"}}");
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 409, "CONFLICT", "duplicate_meter_order", "subscription");
+            await ApiAssert.FieldErrorAsync(response, 409, "CONFLICT", "duplicate_meter_order", "subscription");
         }
 
         [Fact]
@@ -97,7 +98,7 @@ namespace NomosMeters.Tests.Sandbox
 
             using var response = await Post($"{{\"subscription\":\"{ended.Id}\"}}");
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 422, "UNPROCESSABLE_ENTITY", "ended_subscription", "subscription");
+            await ApiAssert.FieldErrorAsync(response, 422, "UNPROCESSABLE_ENTITY", "ended_subscription", "subscription");
             Assert.Equal(count, _h.Sandbox.MeterOrders.Count);
         }
 
@@ -106,7 +107,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             using var response = await Post("{\"subscription\":\"sub_000000000000000000000000\"}");
 
-            var error = await SandboxHarness.AssertErrorAsync(response, 404, "NOT_FOUND");
+            var error = await ApiAssert.ErrorAsync(response, 404, "NOT_FOUND");
             Assert.Contains("sub_000000000000000000000000", error.GetProperty("message").GetString());
         }
 
@@ -124,7 +125,7 @@ namespace NomosMeters.Tests.Sandbox
 
             using var response = await Post(body);
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", errorCode, field);
+            await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", errorCode, field);
             Assert.Equal(count, _h.Sandbox.MeterOrders.Count);
         }
 
@@ -133,7 +134,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             using var response = await Post("{\"sub\":\"sub_x\"}");
 
-            var error = await SandboxHarness.AssertErrorAsync(response, 400, "BAD_REQUEST");
+            var error = await ApiAssert.ErrorAsync(response, 400, "BAD_REQUEST");
             Assert.Equal(new[] { "unrecognized_keys", "invalid_type" }, error.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()));
             Assert.Contains("'sub'", error.GetProperty("errors")[0].GetProperty("message").GetString());
         }
@@ -145,9 +146,9 @@ namespace NomosMeters.Tests.Sandbox
 
             using var response = await _h.SendAsync(HttpMethod.Post, "/meter-orders", content);
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_type", "");
+            await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_type", "");
         }
 
-        private Task<HttpResponseMessage> Post(string json) => _h.SendAsync(HttpMethod.Post, "/meter-orders", SandboxHarness.Json(json));
+        private Task<HttpResponseMessage> Post(string json) => _h.SendAsync(HttpMethod.Post, "/meter-orders", ApiBodies.Json(json));
     }
 }

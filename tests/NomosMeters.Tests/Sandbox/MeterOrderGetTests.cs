@@ -2,13 +2,14 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
 {
     public sealed class MeterOrderGetTests : IDisposable
     {
-        private readonly SandboxHarness _h = new SandboxHarness();
+        private readonly HttpBed _h = TestBed.Sandbox().Http();
 
         public void Dispose() => _h.Dispose();
 
@@ -41,7 +42,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             using var response = await _h.GetAsync("/meter-orders/prdo_000000000000000000000000");
 
-            var error = await SandboxHarness.AssertErrorAsync(response, 404, "NOT_FOUND");
+            var error = await ApiAssert.ErrorAsync(response, 404, "NOT_FOUND");
             Assert.Contains("prdo_000000000000000000000000", error.GetProperty("message").GetString());
         }
 
@@ -52,7 +53,7 @@ namespace NomosMeters.Tests.Sandbox
 
             using var response = await _h.GetAsync($"/meter-orders/{id}%2Fextra");
 
-            var error = await SandboxHarness.AssertErrorAsync(response, 404, "NOT_FOUND");
+            var error = await ApiAssert.ErrorAsync(response, 404, "NOT_FOUND");
             Assert.Contains(id + "/extra", error.GetProperty("message").GetString());
         }
 
@@ -76,18 +77,18 @@ namespace NomosMeters.Tests.Sandbox
         {
             using var response = await _h.GetAsync(path);
 
-            await SandboxHarness.AssertErrorAsync(response, 404, "NOT_FOUND");
+            await ApiAssert.ErrorAsync(response, 404, "NOT_FOUND");
         }
 
         [Fact]
         public async Task WrongMethodOnAKnownPathIsMethodNotAllowed()
         {
             using var delete = await _h.SendAsync(System.Net.Http.HttpMethod.Delete, "/meter-orders/" + _h.Sandbox.MeterOrders[0].Id);
-            using var put = await _h.SendAsync(System.Net.Http.HttpMethod.Put, "/meter-orders", SandboxHarness.Json("{}"));
+            using var put = await _h.SendAsync(System.Net.Http.HttpMethod.Put, "/meter-orders", ApiBodies.Json("{}"));
 
-            await SandboxHarness.AssertErrorAsync(delete, 405, "METHOD_NOT_ALLOWED");
+            await ApiAssert.ErrorAsync(delete, 405, "METHOD_NOT_ALLOWED");
             Assert.Equal(new[] { "GET" }, delete.Content.Headers.Allow);
-            await SandboxHarness.AssertErrorAsync(put, 405, "METHOD_NOT_ALLOWED");
+            await ApiAssert.ErrorAsync(put, 405, "METHOD_NOT_ALLOWED");
             Assert.Equal(new[] { "GET", "POST" }, put.Content.Headers.Allow);
         }
 

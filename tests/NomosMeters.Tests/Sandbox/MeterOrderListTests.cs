@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -19,7 +20,7 @@ namespace NomosMeters.Tests.Sandbox
             "activated_at", "cancelled_at", "cancelled_reason", "blocked_at", "blocked_reason", "appointment_at",
         };
 
-        private readonly SandboxHarness _h = new SandboxHarness();
+        private readonly HttpBed _h = TestBed.Sandbox().Http();
 
         public void Dispose() => _h.Dispose();
 
@@ -32,7 +33,7 @@ namespace NomosMeters.Tests.Sandbox
             Assert.Equal("list", page.GetProperty("object").GetString());
             Assert.True(page.GetProperty("has_more").GetBoolean());
             Assert.False(string.IsNullOrEmpty(page.GetProperty("next_page").GetString()));
-            Assert.Equal(_h.Sandbox.MeterOrders.Take(10).Select(o => o.Id), SandboxHarness.Ids(page.GetProperty("items").EnumerateArray()));
+            Assert.Equal(_h.Sandbox.MeterOrders.Take(10).Select(o => o.Id), ApiBodies.Ids(page.GetProperty("items").EnumerateArray()));
         }
 
         [Fact]
@@ -68,7 +69,7 @@ namespace NomosMeters.Tests.Sandbox
 
             var (items, pages) = await _h.ListAllAsync("limit=100");
 
-            Assert.Equal(_h.Sandbox.MeterOrders.Select(o => o.Id), SandboxHarness.Ids(items));
+            Assert.Equal(_h.Sandbox.MeterOrders.Select(o => o.Id), ApiBodies.Ids(items));
             Assert.Equal(26, pages);
             Assert.Equal(26, _h.Sandbox.RequestLog.Count(r => r.StartsWith("GET /meter-orders", StringComparison.Ordinal)) - before);
         }
@@ -90,7 +91,7 @@ namespace NomosMeters.Tests.Sandbox
         public async Task OrdersCreatedWhilePagingCauseNoDuplicatesOrGaps()
         {
             var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
-            using var h = new SandboxHarness(new SandboxOptions { Time = clock });
+            using var h = TestBed.Sandbox().OnClock(clock).Http();
             var seeded = h.Sandbox.MeterOrders;
             var spare = h.Sandbox.Subscriptions.Where(s => !s.HasMeterOrder && !s.IsEnded).Take(2).ToList();
             var first = await h.GetOkAsync("/meter-orders?limit=100");
@@ -109,7 +110,7 @@ namespace NomosMeters.Tests.Sandbox
                 cursor = page.GetProperty("next_page").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next_page").GetString();
             }
 
-            var ids = SandboxHarness.Ids(items);
+            var ids = ApiBodies.Ids(items);
             Assert.Equal(h.Sandbox.MeterOrders.Select(o => o.Id).Where(id => id != seen), ids);
             Assert.Single(ids, ahead);
             Assert.Equal(seeded.Count + 1, ids.Count);
@@ -120,7 +121,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             var (items, _) = await _h.ListAllAsync("limit=100&filter%5Bstatus%5D%5Beq%5D=scheduled");
 
-            Assert.Equal(Expected(o => o.Status == "scheduled"), SandboxHarness.Ids(items));
+            Assert.Equal(Expected(o => o.Status == "scheduled"), ApiBodies.Ids(items));
             Assert.NotEmpty(items);
         }
 
@@ -129,7 +130,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             var (items, _) = await _h.ListAllAsync("limit=100&filter%5Bstatus%5D%5Bin%5D=scheduled,installed");
 
-            Assert.Equal(Expected(o => o.Status == "scheduled" || o.Status == "installed"), SandboxHarness.Ids(items));
+            Assert.Equal(Expected(o => o.Status == "scheduled" || o.Status == "installed"), ApiBodies.Ids(items));
             Assert.Contains(_h.Sandbox.RequestLog, r => r.Contains("filter%5Bstatus%5D%5Bin%5D=scheduled,installed", StringComparison.Ordinal));
         }
 
@@ -138,7 +139,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             var (items, _) = await _h.ListAllAsync("limit=100&filter%5Bstatus%5D%5Bne%5D=activated");
 
-            Assert.Equal(Expected(o => o.Status != "activated"), SandboxHarness.Ids(items));
+            Assert.Equal(Expected(o => o.Status != "activated"), ApiBodies.Ids(items));
         }
 
         [Fact]
@@ -148,7 +149,7 @@ namespace NomosMeters.Tests.Sandbox
 
             var page = await _h.GetOkAsync("/meter-orders?filter%5Bcustomer%5D%5Beq%5D=" + customer);
 
-            Assert.Equal(Expected(o => o.Customer == customer), SandboxHarness.Ids(page.GetProperty("items").EnumerateArray()));
+            Assert.Equal(Expected(o => o.Customer == customer), ApiBodies.Ids(page.GetProperty("items").EnumerateArray()));
         }
 
         [Fact]
@@ -175,9 +176,9 @@ namespace NomosMeters.Tests.Sandbox
             var (startsWith, _) = await _h.ListAllAsync("limit=100&filter%5Bcustomer%5D%5Bstarts_with%5D=" + start);
             var (endsWith, _) = await _h.ListAllAsync("limit=100&filter%5Bcustomer%5D%5Bends_with%5D=" + end);
 
-            Assert.Equal(Expected(o => o.Customer.Contains(middle, StringComparison.OrdinalIgnoreCase)), SandboxHarness.Ids(contains));
-            Assert.Equal(Expected(o => o.Customer.StartsWith(start, StringComparison.OrdinalIgnoreCase)), SandboxHarness.Ids(startsWith));
-            Assert.Equal(Expected(o => o.Customer.EndsWith(end, StringComparison.OrdinalIgnoreCase)), SandboxHarness.Ids(endsWith));
+            Assert.Equal(Expected(o => o.Customer.Contains(middle, StringComparison.OrdinalIgnoreCase)), ApiBodies.Ids(contains));
+            Assert.Equal(Expected(o => o.Customer.StartsWith(start, StringComparison.OrdinalIgnoreCase)), ApiBodies.Ids(startsWith));
+            Assert.Equal(Expected(o => o.Customer.EndsWith(end, StringComparison.OrdinalIgnoreCase)), ApiBodies.Ids(endsWith));
             Assert.Contains(customer, contains.Select(i => i.GetProperty("customer").GetString()));
         }
 
@@ -188,7 +189,7 @@ namespace NomosMeters.Tests.Sandbox
             var all = await _h.GetOkAsync("/meter-orders?filter%5Bstatus%5D%5Bis_null%5D=false");
 
             Assert.Empty(none.GetProperty("items").EnumerateArray());
-            Assert.Equal(_h.Sandbox.MeterOrders.Take(10).Select(o => o.Id), SandboxHarness.Ids(all.GetProperty("items").EnumerateArray()));
+            Assert.Equal(_h.Sandbox.MeterOrders.Take(10).Select(o => o.Id), ApiBodies.Ids(all.GetProperty("items").EnumerateArray()));
         }
 
         [Fact]
@@ -199,7 +200,7 @@ namespace NomosMeters.Tests.Sandbox
 
             var page = await _h.GetOkAsync($"/meter-orders?filter%5Bcustomer%5D%5Beq%5D={customer.Key}&filter%5Bstatus%5D%5Beq%5D={status}");
 
-            Assert.Equal(Expected(o => o.Customer == customer.Key && o.Status == status), SandboxHarness.Ids(page.GetProperty("items").EnumerateArray()));
+            Assert.Equal(Expected(o => o.Customer == customer.Key && o.Status == status), ApiBodies.Ids(page.GetProperty("items").EnumerateArray()));
             Assert.True(customer.Count() > page.GetProperty("items").GetArrayLength());
         }
 
@@ -208,7 +209,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             var page = await _h.GetOkAsync("/meter-orders?limit=100&filter[status][eq]=placed");
 
-            Assert.Equal(Expected(o => o.Status == "placed"), SandboxHarness.Ids(page.GetProperty("items").EnumerateArray()));
+            Assert.Equal(Expected(o => o.Status == "placed"), ApiBodies.Ids(page.GetProperty("items").EnumerateArray()));
         }
 
         [Fact]
@@ -216,7 +217,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             var page = await _h.GetOkAsync("/meter-orders?filter%5Bcreated_at%5D%5Bgte%5D=2026-10-01T00%3A00%3A00Z&filter%5Bproduct%5D%5Beq%5D=x");
 
-            Assert.Equal(_h.Sandbox.MeterOrders.Take(10).Select(o => o.Id), SandboxHarness.Ids(page.GetProperty("items").EnumerateArray()));
+            Assert.Equal(_h.Sandbox.MeterOrders.Take(10).Select(o => o.Id), ApiBodies.Ids(page.GetProperty("items").EnumerateArray()));
         }
 
         [Theory]
@@ -237,7 +238,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             using var response = await _h.GetAsync("/meter-orders?" + query);
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", errorCode, field);
+            await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", errorCode, field);
         }
 
         [Fact]
@@ -260,7 +261,7 @@ namespace NomosMeters.Tests.Sandbox
             foreach (var bad in new[] { tampered, "abc", cursor + "x", cursor.Replace(".", string.Empty, StringComparison.Ordinal) })
             {
                 using var response = await _h.GetAsync("/meter-orders?limit=5&cursor=" + Uri.EscapeDataString(bad));
-                await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_format", "cursor");
+                await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_format", "cursor");
             }
         }
 
@@ -273,7 +274,7 @@ namespace NomosMeters.Tests.Sandbox
             foreach (var query in new[] { "limit=5", "limit=6&filter%5Bstatus%5D%5Beq%5D=activated", "limit=5&filter%5Bstatus%5D%5Beq%5D=installed", "limit=5&filter%5Bstatus%5D%5Beq%5D=activated&filter%5Bcustomer%5D%5Bne%5D=x" })
             {
                 using var response = await _h.GetAsync($"/meter-orders?{query}&cursor={cursor}");
-                var error = await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_value", "cursor");
+                var error = await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_value", "cursor");
                 Assert.Contains("keep filters and limit identical", error.GetProperty("message").GetString());
             }
 
@@ -283,11 +284,11 @@ namespace NomosMeters.Tests.Sandbox
 
         private List<string> Expected(Func<SandboxMeterOrder, bool> predicate) => _h.Sandbox.MeterOrders.Where(predicate).Select(o => o.Id).ToList();
 
-        private static async Task<string> CreateOkAsync(SandboxHarness h, string subscription)
+        private static async Task<string> CreateOkAsync(HttpBed h, string subscription)
         {
-            using var response = await h.SendAsync(HttpMethod.Post, "/meter-orders", SandboxHarness.Json($"{{\"subscription\":\"{subscription}\"}}"));
+            using var response = await h.SendAsync(HttpMethod.Post, "/meter-orders", ApiBodies.Json($"{{\"subscription\":\"{subscription}\"}}"));
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-            return (await SandboxHarness.ReadJsonAsync(response)).GetProperty("id").GetString()!;
+            return (await ApiBodies.ReadJsonAsync(response)).GetProperty("id").GetString()!;
         }
 
         private static void AssertTimestamp(DateTimeOffset? expected, JsonElement actual)

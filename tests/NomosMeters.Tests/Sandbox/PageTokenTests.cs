@@ -1,13 +1,12 @@
 using System;
 using System.Linq;
 using System.Net;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -75,13 +74,13 @@ namespace NomosMeters.Tests.Sandbox
         public async Task ANomosCursorFromASandboxWithAnotherSeedIsRefused()
         {
             // A cursor names a position (created_at, id), not a row: only its signature tells another seed's apart.
-            using var other = new SandboxHarness(Sandbox(seed: 7));
-            using var own = new SandboxHarness(Sandbox());
+            using var other = TestBed.Sandbox(Sandbox(seed: 7)).Http();
+            using var own = TestBed.Sandbox(Sandbox()).Http();
             var cursor = (await other.GetOkAsync("/meter-orders?limit=5")).GetProperty("next_page").GetString()!;
 
             using var response = await own.GetAsync("/meter-orders?limit=5&cursor=" + Uri.EscapeDataString(cursor));
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_format", "cursor");
+            await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_format", "cursor");
         }
 
         [Fact]
@@ -96,9 +95,8 @@ namespace NomosMeters.Tests.Sandbox
 
         private static async Task<(HttpStatusCode Status, string Text, JsonElement Json)> SearchAsync(NomosSandbox sandbox, string body)
         {
-            using var http = new HttpClient(sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.EnrollmentBaseUri) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
-            using var response = await http.PostAsync("/v2/meters/enrollments/search", new StringContent(body, Encoding.UTF8, "application/json"));
+            using var bed = TestBed.Sandbox(sandbox).Http();
+            using var response = await bed.SearchEnrollmentsAsync(body);
             var text = await response.Content.ReadAsStringAsync();
             return (response.StatusCode, text, JsonDocument.Parse(text).RootElement.Clone());
         }

@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -13,7 +14,7 @@ namespace NomosMeters.Tests.Sandbox
     /// <summary>How the sandbox is hosted: handlers, direct calls, concurrency, cancellation, routing between the two APIs.</summary>
     public sealed class SandboxHostingTests : IDisposable
     {
-        private readonly SandboxHarness _h = new SandboxHarness();
+        private readonly HttpBed _h = TestBed.Sandbox().Http();
 
         public void Dispose() => _h.Dispose();
 
@@ -21,6 +22,8 @@ namespace NomosMeters.Tests.Sandbox
         public async Task HandlersFromOneSandboxShareItsState()
         {
             var token = await _h.AccessTokenAsync();
+
+            // CreateHandler itself is what this test is about, so it makes the second client by hand.
             using var other = new HttpClient(_h.Sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.NomosBaseUri) };
             using var request = new HttpRequestMessage(HttpMethod.Get, "/meter-orders?limit=1");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -35,13 +38,13 @@ namespace NomosMeters.Tests.Sandbox
         public async Task TokenFromAnotherSandboxIsUnauthorized()
         {
             var token = await _h.AccessTokenAsync();
-            using var other = new SandboxHarness();
+            using var other = TestBed.Sandbox().Http();
             using var request = new HttpRequestMessage(HttpMethod.Get, "/meter-orders");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
             using var response = await other.Http.SendAsync(request);
 
-            await SandboxHarness.AssertErrorAsync(response, 401, "UNAUTHORIZED");
+            await ApiAssert.ErrorAsync(response, 401, "UNAUTHORIZED");
         }
 
         [Fact]
@@ -54,7 +57,7 @@ namespace NomosMeters.Tests.Sandbox
             using var response = await _h.Sandbox.HandleAsync(request, CancellationToken.None);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(2, (await SandboxHarness.ReadJsonAsync(response)).GetProperty("items").GetArrayLength());
+            Assert.Equal(2, (await ApiBodies.ReadJsonAsync(response)).GetProperty("items").GetArrayLength());
             Assert.Same(request, response.RequestMessage);
             Assert.Equal("GET /meter-orders?limit=2", _h.Sandbox.RequestLog.Last());
         }
@@ -79,7 +82,7 @@ namespace NomosMeters.Tests.Sandbox
             // Each subscription is posted twice at once: exactly one of each pair may win.
             var creates = spare.Concat(spare).Select(async s =>
             {
-                using var response = await _h.SendAsync(HttpMethod.Post, "/meter-orders", SandboxHarness.Json($"{{\"subscription\":\"{s.Id}\"}}"));
+                using var response = await _h.SendAsync(HttpMethod.Post, "/meter-orders", ApiBodies.Json($"{{\"subscription\":\"{s.Id}\"}}"));
                 return response.StatusCode;
             }).ToList();
             var lists = Enumerable.Range(0, 40).Select(async _ =>
@@ -97,18 +100,18 @@ namespace NomosMeters.Tests.Sandbox
             Assert.Equal(orders.Count, orders.Select(o => o.Id).Distinct().Count());
             Assert.Equal(orders.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id, StringComparer.Ordinal).Select(o => o.Id), orders.Select(o => o.Id));
             var (items, _) = await _h.ListAllAsync("limit=100");
-            Assert.Equal(orders.Select(o => o.Id), SandboxHarness.Ids(items));
+            Assert.Equal(orders.Select(o => o.Id), ApiBodies.Ids(items));
         }
 
         [Fact]
         public async Task ConcurrentUseOfOneRefreshTokenSucceedsOnce()
         {
-            using var first = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")));
-            var refresh = (await SandboxHarness.ReadJsonAsync(first)).GetProperty("refresh_token").GetString()!;
+            using var first = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
+            var refresh = (await ApiBodies.ReadJsonAsync(first)).GetProperty("refresh_token").GetString()!;
 
             var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
             {
-                using var response = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
+                using var response = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
                 return response.StatusCode;
             }));
 
@@ -120,7 +123,7 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task EnrollmentPathsGoToTheEnrollmentApiWithItsOwnKeyAndErrorShape()
         {
-            using var client = new HttpClient(_h.Sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.EnrollmentBaseUri) };
+            var client = _h.EnrollmentHttp;
             using var wrongKey = new HttpRequestMessage(HttpMethod.Get, "/v2/meters/" + _h.Sandbox.MeterEnrollments[0].MeterId + "/enrollments");
             wrongKey.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _h.AccessTokenAsync());
             using var rightKey = new HttpRequestMessage(HttpMethod.Get, "/v2/meters/" + _h.Sandbox.MeterEnrollments[0].MeterId + "/enrollments");
@@ -130,11 +133,11 @@ namespace NomosMeters.Tests.Sandbox
             using var served = await client.SendAsync(rightKey);
 
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-            var error = await SandboxHarness.ReadJsonAsync(refused);
+            var error = await ApiBodies.ReadJsonAsync(refused);
             Assert.Equal(401, error.GetProperty("status").GetInt32());
             Assert.False(error.TryGetProperty("code", out _));
             Assert.Equal(HttpStatusCode.OK, served.StatusCode);
-            Assert.Equal(_h.Sandbox.MeterEnrollments[0].MeterId.ToString("D"), (await SandboxHarness.ReadJsonAsync(served)).GetProperty("meter_id").GetString());
+            Assert.Equal(_h.Sandbox.MeterEnrollments[0].MeterId.ToString("D"), (await ApiBodies.ReadJsonAsync(served)).GetProperty("meter_id").GetString());
             Assert.Equal(5200, _h.Sandbox.MeterEnrollments.Count);
             Assert.StartsWith("GET /v2/meters/", _h.Sandbox.RequestLog.Last());
         }

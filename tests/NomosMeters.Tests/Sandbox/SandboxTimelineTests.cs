@@ -2,13 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -124,26 +123,22 @@ namespace NomosMeters.Tests.Sandbox
         private static async Task<string> EverythingServedAsync(NomosSandbox sandbox)
         {
             var text = new StringBuilder();
-            using (var nomos = new SandboxHarness(sandbox))
+            using var bed = TestBed.Sandbox(sandbox).Http();
+            var query = "/meter-orders?limit=100";
+            while (query != null)
             {
-                var query = "/meter-orders?limit=100";
-                while (query != null)
-                {
-                    using var response = await nomos.GetAsync(query);
-                    var page = await response.Content.ReadAsStringAsync();
-                    text.Append(page);
-                    var next = JsonDocument.Parse(page).RootElement.GetProperty("next_page");
-                    query = next.ValueKind == JsonValueKind.Null ? null : "/meter-orders?limit=100&cursor=" + Uri.EscapeDataString(next.GetString()!);
-                }
+                using var response = await bed.GetAsync(query);
+                var page = await response.Content.ReadAsStringAsync();
+                text.Append(page);
+                var next = JsonDocument.Parse(page).RootElement.GetProperty("next_page");
+                query = next.ValueKind == JsonValueKind.Null ? null : "/meter-orders?limit=100&cursor=" + Uri.EscapeDataString(next.GetString()!);
             }
 
-            using var enrollment = new HttpClient(sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.EnrollmentBaseUri) };
-            enrollment.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
             string? token = null;
             do
             {
                 var body = token == null ? "{\"page_size\":500}" : $"{{\"page_size\":500,\"page_token\":\"{token}\"}}";
-                using var response = await enrollment.PostAsync("/v2/meters/enrollments/search", new StringContent(body, Encoding.UTF8, "application/json"));
+                using var response = await bed.SearchEnrollmentsAsync(body);
                 using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 text.Append(page.RootElement.GetProperty("meters").GetRawText());
                 token = page.RootElement.TryGetProperty("next_page_token", out var next) ? next.GetString() : null;

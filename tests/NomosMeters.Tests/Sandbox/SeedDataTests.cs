@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
@@ -186,8 +187,8 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task TwoSandboxesWithOneSeedServeByteIdenticalPages()
         {
-            using var a = new SandboxHarness(new SandboxOptions { Time = Today });
-            using var b = new SandboxHarness(new SandboxOptions { Time = Today });
+            using var a = TestBed.Sandbox().OnClock(Today).Http();
+            using var b = TestBed.Sandbox().OnClock(Today).Http();
 
             foreach (var query in new[] { "/meter-orders?limit=100", "/meter-orders?limit=25&filter%5Bstatus%5D%5Bin%5D=scheduled,cancelled" })
             {

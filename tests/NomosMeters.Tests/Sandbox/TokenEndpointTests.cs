@@ -4,25 +4,26 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Sandbox
 {
     public sealed class TokenEndpointTests : IDisposable
     {
-        private readonly SandboxHarness _h = new SandboxHarness();
+        private readonly HttpBed _h = TestBed.Sandbox().Http();
 
         public void Dispose() => _h.Dispose();
 
         [Fact]
         public async Task ClientCredentialsWithBasicAuthIssuesABearerPair()
         {
-            using var response = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")));
+            using var response = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
             Assert.True(response.Headers.CacheControl!.NoStore);
-            var body = await SandboxHarness.ReadJsonAsync(response);
+            var body = await ApiBodies.ReadJsonAsync(response);
             Assert.Equal(new[] { "access_token", "token_type", "expires_in", "refresh_token", "scope" }, body.EnumerateObject().Select(p => p.Name));
             Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
             Assert.Equal(3600, body.GetProperty("expires_in").GetInt32());
@@ -35,29 +36,29 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task JsonBodyIsAcceptedAsTheSpecDeclares()
         {
-            using var response = await _h.PostTokenAsync(SandboxHarness.Json("{\"grant_type\":\"client_credentials\"}"));
+            using var response = await _h.PostTokenAsync(ApiBodies.Json("{\"grant_type\":\"client_credentials\"}"));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("Bearer", (await SandboxHarness.ReadJsonAsync(response)).GetProperty("token_type").GetString());
+            Assert.Equal("Bearer", (await ApiBodies.ReadJsonAsync(response)).GetProperty("token_type").GetString());
         }
 
         [Fact]
         public async Task ExpiresInFollowsTheConfiguredLifetime()
         {
-            using var h = new SandboxHarness(new SandboxOptions { AccessTokenLifetime = TimeSpan.FromMinutes(5) });
-            using var response = await h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")));
+            using var h = TestBed.Sandbox(new SandboxOptions { AccessTokenLifetime = TimeSpan.FromMinutes(5) }).Http();
+            using var response = await h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
 
-            Assert.Equal(300, (await SandboxHarness.ReadJsonAsync(response)).GetProperty("expires_in").GetInt32());
+            Assert.Equal(300, (await ApiBodies.ReadJsonAsync(response)).GetProperty("expires_in").GetInt32());
         }
 
         [Fact]
         public async Task WrongSecretIsUnauthorizedAndIssuesNothing()
         {
             using var response = await _h.PostTokenAsync(
-                SandboxHarness.Form(("grant_type", "client_credentials")),
-                SandboxHarness.Basic(SandboxOptions.DefaultClientId, "not-the-secret"));
+                ApiBodies.Form(("grant_type", "client_credentials")),
+                HttpBed.Basic(SandboxOptions.DefaultClientId, "not-the-secret"));
 
-            await SandboxHarness.AssertErrorAsync(response, 401, "UNAUTHORIZED");
+            await ApiAssert.ErrorAsync(response, 401, "UNAUTHORIZED");
             Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
             Assert.Equal(0, _h.Sandbox.TokensIssued);
         }
@@ -65,18 +66,18 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task MissingClientAuthenticationIsUnauthorized()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = SandboxHarness.Form(("grant_type", "client_credentials")) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = ApiBodies.Form(("grant_type", "client_credentials")) };
             using var response = await _h.Http.SendAsync(request);
 
-            await SandboxHarness.AssertErrorAsync(response, 401, "UNAUTHORIZED");
+            await ApiAssert.ErrorAsync(response, 401, "UNAUTHORIZED");
         }
 
         [Fact]
         public async Task ConfiguredCredentialsReplaceTheDefaults()
         {
-            using var h = new SandboxHarness(new SandboxOptions { ClientId = "id-2", ClientSecret = "s3cret:with:colons" });
-            using var own = await h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")), SandboxHarness.Basic("id-2", "s3cret:with:colons"));
-            using var defaults = await h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")));
+            using var h = TestBed.Sandbox(new SandboxOptions { ClientId = "id-2", ClientSecret = "s3cret:with:colons" }).Http();
+            using var own = await h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")), HttpBed.Basic("id-2", "s3cret:with:colons"));
+            using var defaults = await h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
 
             Assert.Equal(HttpStatusCode.OK, own.StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, defaults.StatusCode);
@@ -85,21 +86,21 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task RefreshRotatesAndTheUsedRefreshTokenStopsWorking()
         {
-            using var first = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")));
-            var pair = await SandboxHarness.ReadJsonAsync(first);
+            using var first = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
+            var pair = await ApiBodies.ReadJsonAsync(first);
             var refresh = pair.GetProperty("refresh_token").GetString()!;
 
-            using var refreshed = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
+            using var refreshed = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
             Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
-            var next = await SandboxHarness.ReadJsonAsync(refreshed);
+            var next = await ApiBodies.ReadJsonAsync(refreshed);
             Assert.NotEqual(pair.GetProperty("access_token").GetString(), next.GetProperty("access_token").GetString());
             Assert.NotEqual(refresh, next.GetProperty("refresh_token").GetString());
 
-            using var reused = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
-            var error = await SandboxHarness.AssertFieldErrorAsync(reused, 400, "BAD_REQUEST", "invalid_value", "refresh_token");
+            using var reused = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
+            var error = await ApiAssert.FieldErrorAsync(reused, 400, "BAD_REQUEST", "invalid_value", "refresh_token");
             Assert.Equal("invalid refresh token", error.GetProperty("message").GetString());
 
-            using var rotated = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "refresh_token"), ("refresh_token", next.GetProperty("refresh_token").GetString()!)));
+            using var rotated = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "refresh_token"), ("refresh_token", next.GetProperty("refresh_token").GetString()!)));
             Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
             Assert.Equal(3, _h.Sandbox.TokensIssued);
         }
@@ -107,10 +108,10 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task RefreshedAccessTokenAuthorizesRequests()
         {
-            using var first = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "client_credentials")));
-            var refresh = (await SandboxHarness.ReadJsonAsync(first)).GetProperty("refresh_token").GetString()!;
-            using var refreshed = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
-            var access = (await SandboxHarness.ReadJsonAsync(refreshed)).GetProperty("access_token").GetString();
+            using var first = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
+            var refresh = (await ApiBodies.ReadJsonAsync(first)).GetProperty("refresh_token").GetString()!;
+            using var refreshed = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "refresh_token"), ("refresh_token", refresh)));
+            var access = (await ApiBodies.ReadJsonAsync(refreshed)).GetProperty("access_token").GetString();
 
             using var request = new HttpRequestMessage(HttpMethod.Get, "/meter-orders?limit=1");
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
@@ -122,18 +123,18 @@ namespace NomosMeters.Tests.Sandbox
         [Fact]
         public async Task UnknownRefreshTokenIsBadRequest()
         {
-            using var response = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "refresh_token"), ("refresh_token", "never-issued")));
+            using var response = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "refresh_token"), ("refresh_token", "never-issued")));
 
-            var error = await SandboxHarness.AssertErrorAsync(response, 400, "BAD_REQUEST");
+            var error = await ApiAssert.ErrorAsync(response, 400, "BAD_REQUEST");
             Assert.Equal("invalid refresh token", error.GetProperty("message").GetString());
         }
 
         [Fact]
         public async Task MissingRefreshTokenNamesTheField()
         {
-            using var response = await _h.PostTokenAsync(SandboxHarness.Form(("grant_type", "refresh_token")));
+            using var response = await _h.PostTokenAsync(ApiBodies.Form(("grant_type", "refresh_token")));
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_type", "refresh_token");
+            await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", "invalid_type", "refresh_token");
         }
 
         [Theory]
@@ -145,7 +146,7 @@ namespace NomosMeters.Tests.Sandbox
             using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
             using var response = await _h.PostTokenAsync(content);
 
-            await SandboxHarness.AssertFieldErrorAsync(response, 400, "BAD_REQUEST", errorCode, "grant_type");
+            await ApiAssert.FieldErrorAsync(response, 400, "BAD_REQUEST", errorCode, "grant_type");
             Assert.Equal(0, _h.Sandbox.TokensIssued);
         }
 
@@ -154,7 +155,7 @@ namespace NomosMeters.Tests.Sandbox
         {
             using var response = await _h.Http.GetAsync("/oauth/token");
 
-            await SandboxHarness.AssertErrorAsync(response, 405, "METHOD_NOT_ALLOWED");
+            await ApiAssert.ErrorAsync(response, 405, "METHOD_NOT_ALLOWED");
             Assert.Equal(new[] { "POST" }, response.Content.Headers.Allow);
         }
     }

@@ -11,37 +11,38 @@ using NomosMeters.Client.Paging;
 using NomosMeters.Models.Enrollments;
 using NomosMeters.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Wire
 {
     public sealed class EnrollmentWireTests
     {
-        private const string SearchUrl = WireHarness.EnrollmentBase + "/v2/meters/enrollments/search";
+        private const string SearchUrl = MockServer.EnrollmentBase + "/v2/meters/enrollments/search";
 
         [Fact]
         public async Task GetSendsTheApiKeyAsBearerToTheMeterPath()
         {
-            using var h = new WireHarness(enrollment: true);
+            using var h = TestBed.Mock().Connection(enrollment: true);
             var id = EnrollmentSamples.Id(7);
-            h.Mock.When(HttpMethod.Get, WireHarness.EnrollmentBase + "/v2/meters/" + id + "/enrollments")
-                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, EnrollmentSamples.Meter(id)));
+            h.Mock.When(HttpMethod.Get, MockServer.EnrollmentBase + "/v2/meters/" + id + "/enrollments")
+                .Respond(_ => MockServer.Json(HttpStatusCode.OK, EnrollmentSamples.Meter(id)));
 
             var meter = await h.Connection.Enrollment!.Enrollments.GetAsync(id, CallContext.None);
 
             Assert.Equal(id, meter.MeterId);
-            var sent = Assert.Single(h.Requests);
-            Assert.Equal("Bearer " + WireHarness.EnrollmentApiKey, sent.Header("Authorization"));
+            var sent = Assert.Single(h.Log.All);
+            Assert.Equal("Bearer " + MockServer.EnrollmentApiKey, sent.Header("Authorization"));
             Assert.Null(sent.Header("X-API-Version"));
-            Assert.Empty(h.TokenRequests);
+            Assert.Empty(h.Log.Token);
         }
 
         [Fact]
         public async Task SpecExampleDeserializesIntoEveryTypedPropertyWithReadableText()
         {
-            using var h = new WireHarness(enrollment: true);
+            using var h = TestBed.Mock().Connection(enrollment: true);
             var id = EnrollmentSamples.Id(1);
-            h.Mock.When(HttpMethod.Get, "*").Respond(_ => WireHarness.Json(HttpStatusCode.OK, EnrollmentSamples.Meter(id)));
+            h.Mock.When(HttpMethod.Get, "*").Respond(_ => MockServer.Json(HttpStatusCode.OK, EnrollmentSamples.Meter(id)));
 
             var m = await h.Connection.Enrollment!.Enrollments.GetAsync(id, CallContext.None);
 
@@ -82,14 +83,14 @@ namespace NomosMeters.Tests.Wire
         {
             foreach (var lastToken in new[] { null, "null", "\"\"" })
             {
-                using var h = new WireHarness(enrollment: true);
+                using var h = TestBed.Mock().Connection(enrollment: true);
                 var bodies = new Queue<string>(new[]
                 {
                     EnrollmentSamples.Page(new[] { EnrollmentSamples.Id(1), EnrollmentSamples.Id(2) }, "\"t1\""),
                     EnrollmentSamples.Page(new[] { EnrollmentSamples.Id(3) }, "\"t2\""),
                     EnrollmentSamples.Page(new[] { EnrollmentSamples.Id(4) }, lastToken),
                 });
-                h.Mock.When(HttpMethod.Post, SearchUrl).Respond(_ => WireHarness.Json(HttpStatusCode.OK, bodies.Dequeue()));
+                h.Mock.When(HttpMethod.Post, SearchUrl).Respond(_ => MockServer.Json(HttpStatusCode.OK, bodies.Dequeue()));
 
                 var filter = new MeterFilterRequest { PageSize = 2, TransmissionRegion = "NYISO", Tags = new List<string> { "a" } };
                 var ids = new List<Guid>();
@@ -106,16 +107,16 @@ namespace NomosMeters.Tests.Wire
                         "{\"page_token\":\"t1\",\"page_size\":2,\"transmission_region\":\"NYISO\",\"tags\":[\"a\"]}",
                         "{\"page_token\":\"t2\",\"page_size\":2,\"transmission_region\":\"NYISO\",\"tags\":[\"a\"]}",
                     },
-                    h.EnrollmentRequests.Select(r => r.Body));
-                Assert.All(h.EnrollmentRequests, r => Assert.StartsWith("application/json", r.ContentType));
+                    h.Log.Enrollment.Select(r => r.Body));
+                Assert.All(h.Log.Enrollment, r => Assert.StartsWith("application/json", r.ContentType));
             }
         }
 
         [Fact]
         public async Task RepeatedPageTokenIsAnErrorNotAnEndlessLoop()
         {
-            using var h = new WireHarness(enrollment: true);
-            h.Mock.When(HttpMethod.Post, SearchUrl).Respond(_ => WireHarness.Json(HttpStatusCode.OK, EnrollmentSamples.Page(new[] { EnrollmentSamples.Id(1) }, "\"again\"")));
+            using var h = TestBed.Mock().Connection(enrollment: true);
+            h.Mock.When(HttpMethod.Post, SearchUrl).Respond(_ => MockServer.Json(HttpStatusCode.OK, EnrollmentSamples.Page(new[] { EnrollmentSamples.Id(1) }, "\"again\"")));
 
             var error = await Assert.ThrowsAsync<PagingException>(async () =>
             {
@@ -125,18 +126,18 @@ namespace NomosMeters.Tests.Wire
             });
 
             Assert.Equal(2UL, error.ObjectsRead);
-            Assert.Equal(2, h.EnrollmentRequests.Count);
+            Assert.Equal(2, h.Log.Enrollment.Count);
         }
 
         [Fact]
         public async Task MoreThanAThousandMeterIdsAreSplitIntoSeveralSearches()
         {
-            using var h = new WireHarness(enrollment: true);
+            using var h = TestBed.Mock().Connection(enrollment: true);
             h.Mock.When(HttpMethod.Post, SearchUrl).Respond(req =>
             {
                 var body = JsonDocument.Parse(req.Content!.ReadAsStringAsync().Result);
                 var ids = body.RootElement.GetProperty("meter_ids").EnumerateArray().Select(e => e.GetGuid()).Take(2);
-                return WireHarness.Json(HttpStatusCode.OK, EnrollmentSamples.Page(ids, null));
+                return MockServer.Json(HttpStatusCode.OK, EnrollmentSamples.Page(ids, null));
             });
             var all = Enumerable.Range(1, 2500).Select(EnrollmentSamples.Id).ToList();
 
@@ -146,7 +147,7 @@ namespace NomosMeters.Tests.Wire
                 found.Add(m.MeterId);
             }
 
-            var sizes = h.EnrollmentRequests.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("meter_ids").GetArrayLength()).ToList();
+            var sizes = h.Log.Enrollment.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("meter_ids").GetArrayLength()).ToList();
             Assert.Equal(new[] { 1000, 1000, 500 }, sizes);
             Assert.Equal(new[] { all[0], all[1], all[1000], all[1001], all[2000], all[2001] }, found);
         }
@@ -158,8 +159,8 @@ namespace NomosMeters.Tests.Wire
         public async Task ErrorBodiesBecomeReadableErrorsWithStableIds(HttpStatusCode status, string mediaType, string body, string errorId, string expected)
         {
             // A 500 is retried first: the manual clock passes the waits.
-            using var h = new WireHarness(new ManualTimeProvider(DateTimeOffset.UnixEpoch), enrollment: true);
-            h.Mock.When(HttpMethod.Get, "*").Respond(_ => WireHarness.Json(status, body, mediaType));
+            using var h = TestBed.Mock().OnClock(new ManualTimeProvider(DateTimeOffset.UnixEpoch)).Connection(enrollment: true);
+            h.Mock.When(HttpMethod.Get, "*").Respond(_ => MockServer.Json(status, body, mediaType));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Enrollment!.Enrollments.GetAsync(EnrollmentSamples.Id(1), CallContext.None)));
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using NomosMeters.Client;
 using NomosMeters.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Wire
@@ -15,9 +16,9 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task ErrorEnvelopeBecomesExceptionWithCodeMessageRequestIdAndFieldErrors()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Post, WireHarness.Base + "/meter-orders").Respond(_ => WireHarness.Json(HttpStatusCode.Conflict,
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Post, MockServer.Base + "/meter-orders").Respond(_ => MockServer.Json(HttpStatusCode.Conflict,
                 "{\"code\":\"CONFLICT\",\"message\":\"Unique value already used\",\"requestId\":\"req-77\",\"docs\":\"https://docs.nomos.energy/api-references/errors/CONFLICT\"," +
                 "\"errors\":[{\"code\":\"duplicate_meter_order\",\"field\":\"subscription\",\"message\":\"The subscription already has a meter order.\"}]}"));
 
@@ -36,7 +37,7 @@ namespace NomosMeters.Tests.Wire
             Assert.Contains("subscription: The subscription already has a meter order. [duplicate_meter_order]", error.Message);
             Assert.Contains("request id req-77", error.Message);
             Assert.Contains("POST /meter-orders", error.Message);
-            var sent = h.ApiRequests.Single();
+            var sent = h.Log.Api.Single();
             Assert.Equal("{\"subscription\":\"sub_1\"}", sent.Body);
             Assert.StartsWith("application/json", sent.ContentType);
         }
@@ -44,9 +45,9 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task LegacyWrappedEnvelopeIsRead()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/x").Respond(_ => WireHarness.Json(HttpStatusCode.Forbidden,
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/x").Respond(_ => MockServer.Json(HttpStatusCode.Forbidden,
                 "{\"error\":{\"code\":\"FORBIDDEN\",\"message\":\"Missing scope read:*\",\"requestId\":\"r9\",\"docs\":\"d\"}}"));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("x", CallContext.None));
@@ -62,9 +63,9 @@ namespace NomosMeters.Tests.Wire
         public async Task NonJsonErrorBodiesStillGiveAReadableMessage(string mediaType, string body, string expected)
         {
             // A 502 is retried first: the manual clock passes the waits.
-            using var h = new WireHarness(new ManualTimeProvider(DateTimeOffset.UnixEpoch));
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/x").Respond(_ => WireHarness.Json(HttpStatusCode.BadGateway, body, mediaType));
+            using var h = TestBed.Mock().OnClock(new ManualTimeProvider(DateTimeOffset.UnixEpoch)).Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/x").Respond(_ => MockServer.Json(HttpStatusCode.BadGateway, body, mediaType));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("x", CallContext.None)));
 

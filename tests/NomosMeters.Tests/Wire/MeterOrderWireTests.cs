@@ -9,6 +9,7 @@ using NomosMeters.Client.Nomos;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models;
 using RichardSzalay.MockHttp;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Wire
@@ -18,14 +19,14 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task GetByIdSendsBearerVersionAndAcceptHeadersToTheExactUrl()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_abc").Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_abc")));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_abc").Respond(_ => MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_abc")));
 
             var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_abc", CallContext.None);
 
             Assert.Equal("prdo_abc", order.Id);
-            var sent = Assert.Single(h.ApiRequests);
+            var sent = Assert.Single(h.Log.Api);
             Assert.Equal("GET", sent.Method);
             Assert.Equal("https://api.nomos.energy/meter-orders/prdo_abc", sent.Wire);
             Assert.Equal("Bearer at1", sent.Header("Authorization"));
@@ -37,14 +38,14 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task IdWithSlashAndQuestionMarkIsEscapedAndCannotChangeThePath()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, "*").Respond(_ => WireHarness.Json(HttpStatusCode.NotFound,
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, "*").Respond(_ => MockServer.Json(HttpStatusCode.NotFound,
                 "{\"code\":\"NOT_FOUND\",\"message\":\"Resource not found\",\"requestId\":\"r-1\",\"docs\":\"https://docs.nomos.energy/api-references/errors/NOT_FOUND\"}"));
 
             await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("../x/y?limit=1#z", CallContext.None));
 
-            var sent = Assert.Single(h.ApiRequests);
+            var sent = Assert.Single(h.Log.Api);
             Assert.Equal("/meter-orders/..%2Fx%2Fy%3Flimit%3D1%23z", sent.Uri.AbsolutePath + sent.Uri.Query);
             Assert.Equal(string.Empty, sent.Uri.Query);
         }
@@ -52,15 +53,15 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task ListSendsEncodedFiltersAndFollowsCursorsUntilHasMoreIsFalse()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
             var pages = new Queue<string>(new[]
             {
-                WireHarness.ListPage(new[] { WireHarness.Order("prdo_1"), WireHarness.Order("prdo_2") }, "cur+/=1"),
-                WireHarness.ListPage(new[] { WireHarness.Order("prdo_3") }, "cur2"),
-                WireHarness.ListPage(new[] { WireHarness.Order("prdo_4") }, null),
+                NomosSamples.ListPage(new[] { NomosSamples.Order("prdo_1"), NomosSamples.Order("prdo_2") }, "cur+/=1"),
+                NomosSamples.ListPage(new[] { NomosSamples.Order("prdo_3") }, "cur2"),
+                NomosSamples.ListPage(new[] { NomosSamples.Order("prdo_4") }, null),
             });
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders").Respond(_ => WireHarness.Json(HttpStatusCode.OK, pages.Dequeue()));
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders").Respond(_ => MockServer.Json(HttpStatusCode.OK, pages.Dequeue()));
 
             var query = new MeterOrderQuery
             {
@@ -80,41 +81,41 @@ namespace NomosMeters.Tests.Wire
             Assert.Equal(
                 new[]
                 {
-                    WireHarness.Base + "/meter-orders?" + filters,
-                    WireHarness.Base + "/meter-orders?" + filters + "&cursor=cur%2B%2F%3D1",
-                    WireHarness.Base + "/meter-orders?" + filters + "&cursor=cur2",
+                    MockServer.Base + "/meter-orders?" + filters,
+                    MockServer.Base + "/meter-orders?" + filters + "&cursor=cur%2B%2F%3D1",
+                    MockServer.Base + "/meter-orders?" + filters + "&cursor=cur2",
                 },
-                h.ApiRequests.Select(r => r.Wire));
+                h.Log.Api.Select(r => r.Wire));
         }
 
         [Fact]
         public async Task ListYieldsTheFirstOrderBeforeRequestingTheSecondPage()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders")
-                .Respond(req => WireHarness.Json(HttpStatusCode.OK, req.RequestUri!.Query.Contains("cursor")
-                    ? WireHarness.ListPage(new[] { WireHarness.Order("prdo_3") }, null)
-                    : WireHarness.ListPage(new[] { WireHarness.Order("prdo_1"), WireHarness.Order("prdo_2") }, "c1")));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders")
+                .Respond(req => MockServer.Json(HttpStatusCode.OK, req.RequestUri!.Query.Contains("cursor")
+                    ? NomosSamples.ListPage(new[] { NomosSamples.Order("prdo_3") }, null)
+                    : NomosSamples.ListPage(new[] { NomosSamples.Order("prdo_1"), NomosSamples.Order("prdo_2") }, "c1")));
 
             var enumerator = h.Connection.Nomos!.MeterOrders.ListAsync(new MeterOrderQuery(), PageRange.All, CallContext.None).GetAsyncEnumerator();
             Assert.True(await enumerator.MoveNextAsync());
             Assert.Equal("prdo_1", enumerator.Current.Id);
-            Assert.Single(h.ApiRequests);
+            Assert.Single(h.Log.Api);
             Assert.True(await enumerator.MoveNextAsync());
             Assert.True(await enumerator.MoveNextAsync());
             Assert.Equal("prdo_3", enumerator.Current.Id);
-            Assert.Equal(2, h.ApiRequests.Count);
+            Assert.Equal(2, h.Log.Api.Count);
             await enumerator.DisposeAsync();
         }
 
         [Fact]
         public async Task FirstSmallerThanAPageRequestsOnePageOfJustThatSize()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders")
-                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.ListPage(Enumerable.Range(1, 7).Select(i => WireHarness.Order("prdo_" + i)), "more")));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders")
+                .Respond(_ => MockServer.Json(HttpStatusCode.OK, NomosSamples.ListPage(Enumerable.Range(1, 7).Select(i => NomosSamples.Order("prdo_" + i)), "more")));
 
             var ids = new List<string>();
             await foreach (var order in h.Connection.Nomos!.MeterOrders.ListAsync(new MeterOrderQuery(), new PageRange(2, 5), CallContext.None))
@@ -123,17 +124,17 @@ namespace NomosMeters.Tests.Wire
             }
 
             Assert.Equal(new[] { "prdo_3", "prdo_4", "prdo_5", "prdo_6", "prdo_7" }, ids);
-            var sent = Assert.Single(h.ApiRequests);
+            var sent = Assert.Single(h.Log.Api);
             Assert.EndsWith("?limit=7", sent.Wire);
         }
 
         [Fact]
         public async Task RepeatedCursorStopsWithPagingErrorInsteadOfLooping()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders")
-                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.ListPage(new[] { WireHarness.Order("prdo_1") }, "same")));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders")
+                .Respond(_ => MockServer.Json(HttpStatusCode.OK, NomosSamples.ListPage(new[] { NomosSamples.Order("prdo_1") }, "same")));
 
             var count = 0;
             var error = await Assert.ThrowsAsync<PagingException>(async () =>
@@ -147,7 +148,7 @@ namespace NomosMeters.Tests.Wire
             Assert.Equal(2, count);
             Assert.Equal(2UL, error.ObjectsRead);
             Assert.Contains("page cursor it had already returned", error.Message);
-            Assert.Equal(2, h.ApiRequests.Count);
+            Assert.Equal(2, h.Log.Api.Count);
         }
 
         [Theory]
@@ -156,9 +157,9 @@ namespace NomosMeters.Tests.Wire
         [InlineData("{\"object\":\"list\",\"items\":[{\"id\":", "not valid JSON")]
         public async Task BrokenListResponsesFailWithInvalidResponse(string body, string expected)
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders").Respond(_ => WireHarness.Json(HttpStatusCode.OK, body));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders").Respond(_ => MockServer.Json(HttpStatusCode.OK, body));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(async () =>
             {
@@ -175,10 +176,10 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task HtmlPageWithStatus200IsReportedAsNotJson()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1")
-                .Respond(_ => WireHarness.Json(HttpStatusCode.OK, "<html><body>Sign in to the proxy</body></html>", "text/html"));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1")
+                .Respond(_ => MockServer.Json(HttpStatusCode.OK, "<html><body>Sign in to the proxy</body></html>", "text/html"));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
@@ -189,11 +190,11 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task UnknownFieldsAndUnknownEnumValuesAreKeptWithoutError()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            var json = WireHarness.Order("prdo_new", status: "awaiting_grid_operator", blockedReason: "new_reason")
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            var json = NomosSamples.Order("prdo_new", status: "awaiting_grid_operator", blockedReason: "new_reason")
                 .Replace("\"provider\":\"metrify\"", "\"provider\":\"future-provider\",\"brand_new_field\":{\"nested\":[1,2]}");
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_new").Respond(_ => WireHarness.Json(HttpStatusCode.OK, json));
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_new").Respond(_ => MockServer.Json(HttpStatusCode.OK, json));
 
             var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_new", CallContext.None);
 

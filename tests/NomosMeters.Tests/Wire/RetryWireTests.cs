@@ -13,6 +13,7 @@ using NomosMeters.Client.Json;
 using NomosMeters.Tests.Infrastructure;
 using System.Text;
 using RichardSzalay.MockHttp;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Wire
@@ -26,11 +27,11 @@ namespace NomosMeters.Tests.Wire
         private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-        private static WireHarness OnManualClock() => new WireHarness(new ManualTimeProvider(Start));
+        private static ConnectionBed OnManualClock() => TestBed.Mock().OnClock(new ManualTimeProvider(Start)).Connection();
 
         private static HttpResponseMessage Status(HttpStatusCode status, string? retryAfter = null, string header = "Retry-After")
         {
-            var response = WireHarness.Json(status, "{\"code\":\"" + (int)status + "\",\"message\":\"transient\",\"requestId\":\"r\",\"docs\":\"d\"}");
+            var response = MockServer.Json(status, "{\"code\":\"" + (int)status + "\",\"message\":\"transient\",\"requestId\":\"r\",\"docs\":\"d\"}");
             if (retryAfter != null)
             {
                 response.Headers.TryAddWithoutValidation(header, retryAfter);
@@ -39,10 +40,10 @@ namespace NomosMeters.Tests.Wire
             return response;
         }
 
-        private static void Serve(WireHarness h, HttpMethod method, string path, params Func<HttpResponseMessage>[] answers)
+        private static void Serve(ConnectionBed h, HttpMethod method, string path, params Func<HttpResponseMessage>[] answers)
         {
             var queue = new ConcurrentQueue<Func<HttpResponseMessage>>(answers);
-            h.Mock.When(method, WireHarness.Base + path).Respond(_ => queue.TryDequeue(out var next) ? next() : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+            h.Mock.When(method, MockServer.Base + path).Respond(_ => queue.TryDequeue(out var next) ? next() : MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_1")));
         }
 
         [Theory]
@@ -55,13 +56,13 @@ namespace NomosMeters.Tests.Wire
         public async Task TransientStatusesAreRetriedUntilTheyPass(HttpStatusCode status)
         {
             using var h = OnManualClock();
-            h.ServeTokens();
+            h.Mock.ServeTokens();
             Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(status), () => Status(status));
 
             var order = await h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal("prdo_1", order.Id);
-            Assert.Equal(3, h.ApiRequests.Count);
+            Assert.Equal(3, h.Log.Api.Count);
             Assert.Equal(2, h.RetryWaits.Count);
         }
 
@@ -74,14 +75,14 @@ namespace NomosMeters.Tests.Wire
         public async Task ClientErrorsAreNeverRetried(HttpStatusCode status)
         {
             using var h = OnManualClock();
-            h.ServeTokens();
+            h.Mock.ServeTokens();
             Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(status));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None)));
 
             Assert.Equal((int)status, error.StatusCode);
             Assert.Equal(1, error.Attempts);
-            Assert.Single(h.ApiRequests);
+            Assert.Single(h.Log.Api);
             Assert.Empty(h.RetryWaits);
         }
 
@@ -89,14 +90,14 @@ namespace NomosMeters.Tests.Wire
         public async Task RetriesAreBoundedAndTheErrorSaysHowManyAttemptsWereMade()
         {
             using var h = OnManualClock();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None)));
 
             Assert.Equal(503, error.StatusCode);
             Assert.Equal(5, error.Attempts);
-            Assert.Equal(5, h.ApiRequests.Count);
+            Assert.Equal(5, h.Log.Api.Count);
 
             // Four backoff waits between the five attempts, on the transport's clock, none over the 60 s cap.
             Assert.Equal(4, h.RetryWaits.Count);
@@ -108,8 +109,8 @@ namespace NomosMeters.Tests.Wire
         {
             using var h = OnManualClock();
             h.Connection.Nomos!.Transport.Options.RetryBudget = TimeSpan.FromSeconds(90);
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable, "30"));
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ => Status(HttpStatusCode.ServiceUnavailable, "30"));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None)));
 
@@ -122,21 +123,21 @@ namespace NomosMeters.Tests.Wire
         public async Task PostIsRetriedAfter429ButNotAfterA500()
         {
             using var h = OnManualClock();
-            h.ServeTokens();
+            h.Mock.ServeTokens();
             Serve(h, HttpMethod.Post, "/meter-orders", () => Status(HttpStatusCode.TooManyRequests, "0"), () => Status(HttpStatusCode.InternalServerError));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.SkippingRetryWaitsAsync(PlainPostAsync));
 
             Assert.Equal(500, error.StatusCode);
-            Assert.Equal(2, h.ApiRequests.Count);
-            Assert.All(h.ApiRequests, r => Assert.Equal("{\"subscription\":\"sub_1\"}", r.Body));
+            Assert.Equal(2, h.Log.Api.Count);
+            Assert.All(h.Log.Api, r => Assert.Equal("{\"subscription\":\"sub_1\"}", r.Body));
         }
 
         [Fact]
         public async Task PostIsRetriedWhenNoConnectionCouldBeMadeButNotWhenTheConnectionBrokeAfterSending()
         {
             using var h = OnManualClock();
-            h.ServeTokens();
+            h.Mock.ServeTokens();
             var refused = new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
             var reset = new HttpRequestException("Connection reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
             Serve(h, HttpMethod.Post, "/meter-orders", () => throw refused, () => throw reset);
@@ -146,7 +147,7 @@ namespace NomosMeters.Tests.Wire
             // Refused: the server never saw it, so repeating is safe. Reset: it may have been created, so no repeat.
             Assert.Equal("CONNECTION_FAILED", error.Code);
             Assert.Equal(2, error.Attempts);
-            Assert.Equal(2, h.ApiRequests.Count);
+            Assert.Equal(2, h.Log.Api.Count);
         }
 
         // A POST with no SafeToRepeat mark: the general rule, not the meter-order exception to it.
@@ -161,13 +162,13 @@ namespace NomosMeters.Tests.Wire
         public async Task AGetWhoseBodyStallsTimesOutAtTheRequestTimeoutAndIsRetried()
         {
             using var h = OnManualClock();
-            h.ServeTokens();
+            h.Mock.ServeTokens();
             var stalled = new StallingStream();
             var calls = 0;
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ =>
                 Interlocked.Increment(ref calls) == 1
                     ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stalled) }
-                    : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+                    : MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_1")));
 
             var call = h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
             await stalled.Reading.WaitAsync(Patience);
@@ -175,30 +176,30 @@ namespace NomosMeters.Tests.Wire
             // The default timeout, 100 s, to the tick: not a moment before it the attempt is still waiting for its body.
             h.Clock!.Advance(h.Connection.RequestTimeout - TimeSpan.FromTicks(1));
             Assert.False(call.IsCompleted);
-            Assert.Single(h.ApiRequests);
+            Assert.Single(h.Log.Api);
             h.Clock.Advance(TimeSpan.FromTicks(1));
             h.Clock.Advance(await h.Clock.WhenWaitingAsync(h.IsRetryWait).WaitAsync(Patience));
             var order = await call.WaitAsync(Patience);
 
             Assert.Equal("prdo_1", order.Id);
-            Assert.Equal(2, h.ApiRequests.Count);
+            Assert.Equal(2, h.Log.Api.Count);
         }
 
         [Fact]
         public async Task AConnectionThatBreaksWhileA200BodyIsReadIsRetried()
         {
             using var h = OnManualClock();
-            h.ServeTokens();
+            h.Mock.ServeTokens();
             var calls = 0;
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ =>
                 Interlocked.Increment(ref calls) == 1
-                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(WireHarness.Order("prdo_1"))) }
-                    : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(NomosSamples.Order("prdo_1"))) }
+                    : MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_1")));
 
             var order = await h.SkippingRetryWaitsAsync(c => c.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal("prdo_1", order.Id);
-            Assert.Equal(2, h.ApiRequests.Count);
+            Assert.Equal(2, h.Log.Api.Count);
         }
 
         /// <summary>Delivers the first half of a body, then fails as a reset connection does.</summary>
@@ -249,7 +250,7 @@ namespace NomosMeters.Tests.Wire
         public async Task TheRetryWaitsExactlyAsLongAsTheServerSays(string header, string value, int seconds)
         {
             using var h = OnManualClock();
-            h.ServeTokens();
+            h.Mock.ServeTokens();
             Serve(h, HttpMethod.Get, "/meter-orders/prdo_1", () => Status(HttpStatusCode.TooManyRequests, value, header));
 
             var call = h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
@@ -258,10 +259,10 @@ namespace NomosMeters.Tests.Wire
             var wait = TimeSpan.FromSeconds(seconds);
             Assert.Equal(wait, await h.Clock!.WhenWaitingAsync(h.IsRetryWait).WaitAsync(Patience));
             h.Clock.Advance(wait - TimeSpan.FromTicks(1));
-            Assert.Single(h.ApiRequests);
+            Assert.Single(h.Log.Api);
             h.Clock.Advance(TimeSpan.FromTicks(1));
             await call.WaitAsync(Patience);
-            Assert.Equal(2, h.ApiRequests.Count);
+            Assert.Equal(2, h.Log.Api.Count);
         }
 
         [Fact]

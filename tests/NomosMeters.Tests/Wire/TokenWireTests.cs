@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using NomosMeters.Client;
 using NomosMeters.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
+using NomosMeters.Tests.TestBeds;
 using Xunit;
 
 namespace NomosMeters.Tests.Wire
@@ -18,16 +19,16 @@ namespace NomosMeters.Tests.Wire
         [Fact]
         public async Task TokenRequestUsesBasicClientAuthAndFormBody()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
 
             var token = await h.Connection.Nomos!.Endpoint.Tokens!.GetTokenAsync(CallContext.None);
 
             Assert.Equal("at1", token);
-            var sent = Assert.Single(h.TokenRequests);
+            var sent = Assert.Single(h.Log.Token);
             Assert.Equal("POST", sent.Method);
             Assert.Equal("https://api.nomos.energy/oauth/token", sent.Wire);
-            var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes(WireHarness.ClientId + ":" + WireHarness.ClientSecret));
+            var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes(MockServer.ClientId + ":" + MockServer.ClientSecret));
             Assert.Equal("Basic " + expected, sent.Header("Authorization"));
             Assert.Equal("grant_type=client_credentials", sent.Body);
             Assert.Equal("application/x-www-form-urlencoded", sent.ContentType);
@@ -37,9 +38,9 @@ namespace NomosMeters.Tests.Wire
         public async Task TokenIsRefreshedBeforeExpiryWithTheRotatedRefreshToken()
         {
             var clock = new ManualTimeProvider(Start);
-            using var h = new WireHarness(clock);
-            h.ServeTokens(expiresIn: 3600);
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+            using var h = TestBed.Mock().OnClock(clock).Connection();
+            h.Mock.ServeTokens(expiresIn: 3600);
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ => MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_1")));
             var orders = h.Connection.Nomos!.MeterOrders;
 
             await orders.GetAsync("prdo_1", CallContext.None);
@@ -52,8 +53,8 @@ namespace NomosMeters.Tests.Wire
 
             Assert.Equal(
                 new[] { "grant_type=client_credentials", "grant_type=refresh_token&refresh_token=rt1", "grant_type=refresh_token&refresh_token=rt2" },
-                h.TokenRequests.Select(r => r.Body));
-            Assert.Equal(new[] { "Bearer at1", "Bearer at1", "Bearer at2", "Bearer at3" }, h.ApiRequests.Select(r => r.Header("Authorization")));
+                h.Log.Token.Select(r => r.Body));
+            Assert.Equal(new[] { "Bearer at1", "Bearer at1", "Bearer at2", "Bearer at3" }, h.Log.Api.Select(r => r.Header("Authorization")));
             Assert.Equal(Start + TimeSpan.FromSeconds(3000 + 545 + 3545 + 3600), h.Connection.AccessTokenExpiresAt);
         }
 
@@ -61,15 +62,15 @@ namespace NomosMeters.Tests.Wire
         public async Task RefusedRefreshFallsBackToClientCredentials()
         {
             var clock = new ManualTimeProvider(Start);
-            using var h = new WireHarness(clock);
+            using var h = TestBed.Mock().OnClock(clock).Connection();
             var calls = 0;
-            h.Mock.When(HttpMethod.Post, WireHarness.Base + "/oauth/token").Respond(req =>
+            h.Mock.When(HttpMethod.Post, MockServer.Base + "/oauth/token").Respond(req =>
             {
                 calls++;
                 var body = req.Content!.ReadAsStringAsync().Result;
                 return body.Contains("refresh_token")
-                    ? WireHarness.Json(HttpStatusCode.BadRequest, "{\"code\":\"BAD_REQUEST\",\"message\":\"invalid refresh token\",\"requestId\":\"r\",\"docs\":\"d\"}")
-                    : WireHarness.Json(HttpStatusCode.OK, $"{{\"access_token\":\"cc{calls}\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt{calls}\",\"scope\":\"read:*\"}}");
+                    ? MockServer.Json(HttpStatusCode.BadRequest, "{\"code\":\"BAD_REQUEST\",\"message\":\"invalid refresh token\",\"requestId\":\"r\",\"docs\":\"d\"}")
+                    : MockServer.Json(HttpStatusCode.OK, $"{{\"access_token\":\"cc{calls}\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt{calls}\",\"scope\":\"read:*\"}}");
             });
 
             var first = await h.Connection.Nomos!.Endpoint.Tokens!.GetTokenAsync(CallContext.None);
@@ -80,52 +81,52 @@ namespace NomosMeters.Tests.Wire
             Assert.Equal("cc3", second);
             Assert.Equal(
                 new[] { "grant_type=client_credentials", "grant_type=refresh_token&refresh_token=rt1", "grant_type=client_credentials" },
-                h.TokenRequests.Select(r => r.Body));
+                h.Log.Token.Select(r => r.Body));
         }
 
         [Fact]
         public async Task UnauthorizedResponseRefreshesOnceAndRetriesOnce()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(req =>
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(req =>
                 req.Headers.Authorization!.Parameter == "at1"
-                    ? WireHarness.Json(HttpStatusCode.Unauthorized, "{\"code\":\"UNAUTHORIZED\",\"message\":\"expired token\",\"requestId\":\"r\",\"docs\":\"d\"}")
-                    : WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+                    ? MockServer.Json(HttpStatusCode.Unauthorized, "{\"code\":\"UNAUTHORIZED\",\"message\":\"expired token\",\"requestId\":\"r\",\"docs\":\"d\"}")
+                    : MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_1")));
 
             var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
 
             Assert.Equal("prdo_1", order.Id);
-            Assert.Equal(new[] { "Bearer at1", "Bearer at2" }, h.ApiRequests.Select(r => r.Header("Authorization")));
-            Assert.Equal(new[] { "grant_type=client_credentials", "grant_type=refresh_token&refresh_token=rt1" }, h.TokenRequests.Select(r => r.Body));
+            Assert.Equal(new[] { "Bearer at1", "Bearer at2" }, h.Log.Api.Select(r => r.Header("Authorization")));
+            Assert.Equal(new[] { "grant_type=client_credentials", "grant_type=refresh_token&refresh_token=rt1" }, h.Log.Token.Select(r => r.Body));
         }
 
         [Fact]
         public async Task SecondUnauthorizedIsReportedWithoutFurtherRetries()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ =>
-                WireHarness.Json(HttpStatusCode.Unauthorized, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Missing, invalid or expired token\",\"requestId\":\"r2\",\"docs\":\"d\"}"));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ =>
+                MockServer.Json(HttpStatusCode.Unauthorized, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Missing, invalid or expired token\",\"requestId\":\"r2\",\"docs\":\"d\"}"));
 
             var error = await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
 
             Assert.Equal("NomosMeters.Unauthorized", error.ErrorId);
-            Assert.Equal(2, h.ApiRequests.Count);
-            Assert.Equal(2, h.TokenRequests.Count);
+            Assert.Equal(2, h.Log.Api.Count);
+            Assert.Equal(2, h.Log.Token.Count);
         }
 
         [Fact]
         public async Task ConcurrentCallersShareOneTokenRequest()
         {
-            using var h = new WireHarness();
-            h.ServeTokens();
-            h.Mock.When(HttpMethod.Get, WireHarness.Base + "/meter-orders/prdo_1").Respond(_ => WireHarness.Json(HttpStatusCode.OK, WireHarness.Order("prdo_1")));
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ => MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_1")));
 
             await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None))));
 
-            Assert.Single(h.TokenRequests);
-            Assert.Equal(16, h.ApiRequests.Count);
+            Assert.Single(h.Log.Token);
+            Assert.Equal(16, h.Log.Api.Count);
         }
     }
 }

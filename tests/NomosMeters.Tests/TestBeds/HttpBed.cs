@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -10,37 +9,34 @@ using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 using Xunit;
 
-namespace NomosMeters.Tests.Sandbox
+namespace NomosMeters.Tests.TestBeds
 {
-    /// <summary>A sandbox (a fresh one unless given) behind a real <see cref="HttpClient"/>, with the calls the sandbox tests repeat.</summary>
-    internal sealed class SandboxHarness : IDisposable
+    /// <summary>
+    /// Raw <see cref="HttpClient"/>s to the bed's server, one per API, with the calls the emulator tests repeat. They
+    /// sign in with the sandbox's default credentials, so a sandbox given other ones refuses them.
+    /// </summary>
+    public sealed class HttpBed : Bed
     {
         public const string CurieVersion = "2026-05-27.curie";
 
         private string? _accessToken;
 
-        public SandboxHarness(SandboxOptions? options = null)
-            : this(new NomosSandbox(options))
+        internal HttpBed(BedServer server)
+            : base(server)
         {
+            Http = new HttpClient(server.NewHandler()) { BaseAddress = server.NomosBaseUri };
+            EnrollmentHttp = new HttpClient(server.NewHandler()) { BaseAddress = server.EnrollmentBaseUri };
+            EnrollmentHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
         }
 
-        public SandboxHarness(NomosSandbox sandbox)
-        {
-            Sandbox = sandbox;
-            Http = new HttpClient(Sandbox.CreateHandler()) { BaseAddress = new Uri(NomosSandbox.NomosBaseUri) };
-        }
-
-        public NomosSandbox Sandbox { get; }
-
+        /// <summary>Gets a client of the Nomos API, unauthorized until a request says otherwise.</summary>
         public HttpClient Http { get; }
+
+        /// <summary>Gets a client of the enrollment API, authorized by default (a request's own Authorization wins).</summary>
+        public HttpClient EnrollmentHttp { get; }
 
         public static AuthenticationHeaderValue Basic(string id, string secret)
             => new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(id + ":" + secret)));
-
-        public static FormUrlEncodedContent Form(params (string Key, string Value)[] fields)
-            => new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
-
-        public static StringContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
 
         /// <summary>Posts to the token endpoint with the default credentials unless others are given.</summary>
         public Task<HttpResponseMessage> PostTokenAsync(HttpContent body, AuthenticationHeaderValue? authorization = null)
@@ -50,13 +46,14 @@ namespace NomosMeters.Tests.Sandbox
             return Http.SendAsync(request);
         }
 
+        /// <summary>Gets an access token, asked for once per bed.</summary>
         public async Task<string> AccessTokenAsync()
         {
             if (_accessToken == null)
             {
-                using var response = await PostTokenAsync(Form(("grant_type", "client_credentials")));
+                using var response = await PostTokenAsync(ApiBodies.Form(("grant_type", "client_credentials")));
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                _accessToken = (await ReadJsonAsync(response)).GetProperty("access_token").GetString();
+                _accessToken = (await ApiBodies.ReadJsonAsync(response)).GetProperty("access_token").GetString();
             }
 
             return _accessToken!;
@@ -77,7 +74,7 @@ namespace NomosMeters.Tests.Sandbox
         public async Task<JsonElement> GetOkAsync(string pathAndQuery)
         {
             using var response = await GetAsync(pathAndQuery);
-            var body = await ReadJsonAsync(response);
+            var body = await ApiBodies.ReadJsonAsync(response);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{pathAndQuery}: {(int)response.StatusCode} {body}");
             return body;
         }
@@ -103,41 +100,14 @@ namespace NomosMeters.Tests.Sandbox
             return (items, pages);
         }
 
-        public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+        /// <summary>Posts <paramref name="json"/> to the enrollment search, authorized as <see cref="EnrollmentHttp"/> is.</summary>
+        public Task<HttpResponseMessage> SearchEnrollmentsAsync(string json)
+            => EnrollmentHttp.PostAsync("/v2/meters/enrollments/search", ApiBodies.Json(json));
+
+        protected override void CloseClient()
         {
-            var text = await response.Content.ReadAsStringAsync();
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
+            Http.Dispose();
+            EnrollmentHttp.Dispose();
         }
-
-        /// <summary>Asserts the error envelope: status, code, docs link, a request id equal to the X-Request-Id header.</summary>
-        public static async Task<JsonElement> AssertErrorAsync(HttpResponseMessage response, int status, string code)
-        {
-            var body = await ReadJsonAsync(response);
-            Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
-            Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-            Assert.Equal(code, body.GetProperty("code").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("message").GetString()));
-            Assert.Equal("https://docs.nomos.energy/api-references/errors/" + code, body.GetProperty("docs").GetString());
-            var requestId = body.GetProperty("requestId").GetString();
-            Assert.True(Guid.TryParse(requestId, out _));
-            Assert.Equal(requestId, Assert.Single(response.Headers.GetValues("X-Request-Id")));
-            return body;
-        }
-
-        /// <summary>Asserts the envelope and that its first <c>errors[]</c> entry has this code and field.</summary>
-        public static async Task<JsonElement> AssertFieldErrorAsync(HttpResponseMessage response, int status, string code, string errorCode, string field)
-        {
-            var body = await AssertErrorAsync(response, status, code);
-            var error = body.GetProperty("errors").EnumerateArray().First();
-            Assert.Equal(errorCode, error.GetProperty("code").GetString());
-            Assert.Equal(field, error.GetProperty("field").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
-            return body;
-        }
-
-        public static List<string> Ids(IEnumerable<JsonElement> items) => items.Select(i => i.GetProperty("id").GetString()!).ToList();
-
-        public void Dispose() => Http.Dispose();
     }
 }
