@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Text;
@@ -22,6 +23,8 @@ namespace NomosMeters.Tests.TestBeds
         private readonly RateBucket _bucket = new RateBucket();
         private readonly object _arrivals = new object();
         private readonly LoopbackListener _listener;
+        private readonly HashSet<string> _seenRequests = new HashSet<string>(StringComparer.Ordinal);
+        private Func<int, Fault?>? _firstAttemptFaults;
         private int _arrived;
 
         internal LoopbackSandbox(NomosSandbox sandbox, RequestLog log)
@@ -63,6 +66,17 @@ namespace NomosMeters.Tests.TestBeds
         public LoopbackSandbox Inject(int ordinal, Fault fault)
         {
             _faults[ordinal] = fault;
+            return this;
+        }
+
+        /// <summary>
+        /// Makes the first attempt of some requests fail: <paramref name="plan"/> is asked, for the n-th distinct request
+        /// (method, path, query and body), which fault it gets, or null; its retries are answered normally. So a fault
+        /// mix clears on the next attempt however requests interleave.
+        /// </summary>
+        public LoopbackSandbox FailFirstAttempts(Func<int, Fault?> plan)
+        {
+            _firstAttemptFaults = plan;
             return this;
         }
 
@@ -151,7 +165,13 @@ namespace NomosMeters.Tests.TestBeds
             lock (_arrivals)
             {
                 var ordinal = ++_arrived;
-                var recorded = new RecordedRequest(request, body, _faults.TryGetValue(ordinal, out var planned) ? planned : EveryRequest);
+                Fault? firstAttempt = null;
+                if (_firstAttemptFaults != null && _seenRequests.Add(request.Method + " " + request.RequestUri!.PathAndQuery + " " + body))
+                {
+                    firstAttempt = _firstAttemptFaults(_seenRequests.Count);
+                }
+
+                var recorded = new RecordedRequest(request, body, _faults.TryGetValue(ordinal, out var planned) ? planned : firstAttempt ?? EveryRequest);
                 Log.Add(recorded);
                 return recorded;
             }
