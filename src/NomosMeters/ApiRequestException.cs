@@ -80,6 +80,12 @@ namespace NomosMeters
         internal string? ResumeCursor { get; set; }
 
         /// <summary>
+        /// Gets, for a 401, how the refused credential was given when it cannot be renewed: <c>AccessToken</c> (from
+        /// -AccessToken) or <c>ApiKey</c> (the enrollment key); null when it renews itself or the error is another.
+        /// </summary>
+        internal string? RefusedFixedCredential { get; set; }
+
+        /// <summary>
         /// Gets the stable PowerShell error id for this error, e.g. <c>NomosMeters.NotFound</c>; a business rule the
         /// API names (e.g. <c>duplicate_meter_order</c>) is more telling than its status, so it wins:
         /// <c>NomosMeters.DuplicateMeterOrder</c>.

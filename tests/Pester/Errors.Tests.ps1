@@ -39,6 +39,19 @@ Describe 'Errors that read well' {
     }
 }
 
+Describe 'A credential that cannot be renewed' {
+    It 'says that an expired -AccessToken needs a new connection, and how' {
+        $server = Start-SandboxServer -Orders 20 -Enrollments 5
+        try {
+            Connect-Nomos -AccessToken (ConvertTo-SecureString 'a-token-that-expired' -AsPlainText -Force) -BaseUri $server.BaseUri
+            { Get-MeterOrder -First 1 -ErrorAction Stop } | Should -Throw -ErrorId 'NomosMeters.Unauthorized,NomosMeters.Commands.GetMeterOrderCommand'
+            $Error[0].ErrorDetails.RecommendedAction | Should -BeLike '*-AccessToken has expired or was revoked, and it cannot be renewed*-ClientId and -ClientSecret*'
+            $Error[0] | Out-String | Should -Not -Match 'a-token-that-expired'
+        }
+        finally { Stop-SandboxServer $server }
+    }
+}
+
 Describe 'A list that stops part way' {
     It 'shows the command that goes on (no -Skip: the token says where), and no advice to skip when nothing was written' {
         $server = Start-SandboxServer -Orders 600 -Enrollments 5

@@ -97,6 +97,16 @@ namespace NomosMeters.Commands
                 case "ended_subscription": return "The subscription has ended; a meter order needs a subscription that is still running.";
             }
 
+            switch (api.RefusedFixedCredential)
+            {
+                case "AccessToken":
+                    return "The token given with -AccessToken has expired or was revoked, and it cannot be renewed. Run Connect-Nomos again with a new " +
+                           "-AccessToken, or with client credentials (-ClientId and -ClientSecret, -Credential, or NOMOS_CLIENT_ID and NOMOS_CLIENT_SECRET), which renew themselves.";
+                case "ApiKey":
+                    return "The enrollment API key was refused (revoked, or a key of another environment). Run Connect-Nomos -EnrollmentApiKey with a valid key " +
+                           "(or set NOMOS_ENROLLMENT_API_KEY), with -EnrollmentEnvironment matching the key.";
+            }
+
             switch (api.StatusCode)
             {
                 case 401: return "Check the credentials and run Connect-Nomos again.";

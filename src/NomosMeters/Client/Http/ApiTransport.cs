@@ -60,6 +60,12 @@ namespace NomosMeters.Client.Http
             {
                 return await SendWithRetriesAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
             }
+            catch (ApiRequestException ex) when (ex.StatusCode == 401 && token != null && !endpoint.Tokens.CanRenew)
+            {
+                // Nothing to renew: the error says what the user must do instead.
+                ex.RefusedFixedCredential = endpoint.Tokens.AuthenticationType;
+                throw;
+            }
             catch (ApiRequestException ex) when (ex.StatusCode == 401 && token != null && endpoint.Tokens.CanRenew)
             {
                 // The token was rejected before its expiry (revoked, clock skew): renew once and retry once.
