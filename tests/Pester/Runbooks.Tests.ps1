@@ -74,3 +74,28 @@ Get-MeterOrder -First 2 5> '$trace' | Measure-Object | ForEach-Object Count
         $text | Should -Not -Match 'sandbox-secret'
     }
 }
+
+Describe 'Bulk lookups at the rate limit' -Tag Slow {
+    It 'get no 429 from a server that allows the rate in any rolling second, and take at most 10% more than the rate allows' {
+        # The server runs in a process of its own, as the real API does: its clock is not this process's.
+        $server = Start-SandboxServer -Orders 100 -Enrollments 5
+        try {
+            $null = Invoke-RestMethod -Method Post -Uri ([Uri]::new($server.BaseUri, '/_config?latency_ms=0&rate_limit=0&window_limit=10'))
+            Connect-Nomos -ClientId 'sandbox-client' -ClientSecret (ConvertTo-SecureString 'sandbox-secret' -AsPlainText -Force) -BaseUri $server.BaseUri
+            (Get-NomosContext).RateLimit | Should -Be 10
+            $ids = @(Get-MeterOrder -First 60).Id
+            Start-Sleep -Seconds 1.2
+            Reset-SandboxServerStats $server
+
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $found = $ids | Get-MeterOrder
+            $watch.Stop()
+
+            $found | Should -HaveCount 60
+            (Invoke-RestMethod -Uri ([Uri]::new($server.BaseUri, '/_stats'))).throttled | Should -Be 0
+            # 60 lookups at 10 per second: 6 s; the margin under the limit costs 5% of it.
+            $watch.Elapsed.TotalSeconds | Should -BeLessOrEqual (6 * 1.1)
+        }
+        finally { Stop-SandboxServer $server }
+    }
+}

@@ -18,8 +18,9 @@ namespace NomosMeters.Benchmarks.Server
 {
     /// <summary>
     /// The sandbox over real sockets (Kestrel on 127.0.0.1), with a latency before every API answer and optionally
-    /// the API's rate limit (429 with Retry-After beyond it). <c>POST /_config?latency_ms=&amp;rate_limit=</c> changes
-    /// both, <c>GET /_stats</c> reports what was answered, <c>POST /_stats/reset</c> starts counting again.
+    /// the API's rate limit (429 with Retry-After beyond it), as a token bucket or as a rolling window.
+    /// <c>POST /_config?latency_ms=&amp;rate_limit=&amp;window_limit=</c> changes them, <c>GET /_stats</c> reports
+    /// what was answered, <c>POST /_stats/reset</c> starts counting again.
     /// </summary>
     internal sealed class SandboxWebServer : IAsyncDisposable
     {
@@ -28,6 +29,7 @@ namespace NomosMeters.Benchmarks.Server
         private WebApplication? _app;
         private volatile int _latencyMs;
         private volatile TokenBucket? _bucket;
+        private volatile RollingWindow? _window;
 
         public SandboxWebServer(NomosSandbox sandbox) => _sandbox = sandbox;
 
@@ -68,7 +70,7 @@ namespace NomosMeters.Benchmarks.Server
             if (!path.EndsWith("/oauth/token", StringComparison.Ordinal))
             {
                 _stats.CountRequest(path.EndsWith("/enrollments/search", StringComparison.Ordinal));
-                if (_bucket is TokenBucket bucket && !bucket.TryTake())
+                if ((_bucket is TokenBucket bucket && !bucket.TryTake()) || (_window is RollingWindow window && !window.TryTake()))
                 {
                     _stats.CountThrottled();
                     context.Response.StatusCode = 429;
@@ -96,6 +98,8 @@ namespace NomosMeters.Benchmarks.Server
                     _latencyMs = (int)Number(context, "latency_ms");
                     var limit = Number(context, "rate_limit");
                     _bucket = limit > 0 ? new TokenBucket(limit) : null;
+                    var windowLimit = (int)Number(context, "window_limit");
+                    _window = windowLimit > 0 ? new RollingWindow(windowLimit) : null;
                     context.Response.StatusCode = 204;
                     return;
                 case "/_stats/reset":
