@@ -100,19 +100,14 @@ namespace NomosMeters.Commands
                 var record = ErrorRecords.From(ex, null);
                 var details = record.ErrorDetails ?? new ErrorDetails(ex.Message);
                 var api = ex as ApiRequestException;
-                string advice;
-                string message;
+                _listProgress?.Complete();
                 if (resume != null && resume.Resuming && written == 0 && api?.StatusCode == 400)
                 {
-                    // The API refuses a cursor it no longer knows: the token, not the filters, is what failed.
-                    record = new ErrorRecord(ex, "NomosMeters.ResumeTokenExpired", ErrorCategory.InvalidArgument, null);
-                    message = $"The list could not go on from -ResumeToken: the API refused it ({api.ApiMessage}). It has expired or is no longer valid.";
-                    advice = "Run the command again without -ResumeToken.";
-                    record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
-                    _listProgress?.Complete();
-                    ThrowTerminatingError(record);
+                    StopForRefusedResumeToken(api);
                 }
-                else if (api?.ResumeCursor != null && resume != null)
+
+                string advice;
+                if (api?.ResumeCursor != null && resume != null)
                 {
                     advice = $"To continue with the next {nounPlural}, neither repeating nor skipping one, run: {resume.Command(api.ResumeCursor, written)}";
                 }
@@ -127,9 +122,10 @@ namespace NomosMeters.Commands
                     advice = $"Run the command again; -Skip {resumeAt} continues after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd();
                 }
 
-                message = $"{details.Message} The list stopped after {written} {nounPlural} had been written.";
-                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
-                _listProgress?.Complete();
+                record.ErrorDetails = new ErrorDetails($"{details.Message} The list stopped after {written} {nounPlural} had been written.")
+                {
+                    RecommendedAction = advice,
+                };
                 ThrowTerminatingError(record);
             }
 
@@ -161,6 +157,16 @@ namespace NomosMeters.Commands
             {
                 pending.AsTask().GetAwaiter().GetResult();
             }
+        }
+
+        // The API refuses a cursor it no longer knows: the token, not the filters, is what failed.
+        private void StopForRefusedResumeToken(ApiRequestException api)
+        {
+            var message = $"The list could not go on from -ResumeToken: the API refused it ({api.ApiMessage}). It has expired or is no longer valid.";
+            ThrowTerminatingError(new ErrorRecord(api, "NomosMeters.ResumeTokenExpired", ErrorCategory.InvalidArgument, null)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run the command again without -ResumeToken." },
+            });
         }
 
         // -Skip of a cmdlet that supports paging; null for the others.
