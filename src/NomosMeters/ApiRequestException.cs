@@ -74,8 +74,7 @@ namespace NomosMeters
 
         /// <summary>
         /// Gets, when a page of a list failed, the cursor (Nomos) or page token (enrollments) that asks for that page
-        /// again: a list resumed there neither repeats nor skips an object. Null when the list cannot be resumed exactly
-        /// (its first page failed, or it was several searches in one).
+        /// again: a list resumed there neither repeats nor skips an object. Null when its first page failed.
         /// </summary>
         internal string? ResumeCursor { get; set; }
 

@@ -161,7 +161,10 @@ namespace NomosMeters.Commands
                     "Run the command again without -ResumeToken."));
             }
 
-            var resume = new ListResume(this, filters, cursor != null, MyInvocation.ExpectingInput ? nameof(MeterId) : null);
+            // A page token goes on with one search: more than 1,000 ids take several, and their failure advises -Skip.
+            var resume = filter.MeterIds?.Count > EnrollmentClient.MaxMeterIdsPerSearch
+                ? null
+                : new ListResume(this, filters, cursor != null, MyInvocation.ExpectingInput ? nameof(MeterId) : null);
             WriteStream(enrollment.Enrollments.SearchAsync(filter, range, Context, cursor), "meter enrollments", resume);
             base.EndProcessing();
         }

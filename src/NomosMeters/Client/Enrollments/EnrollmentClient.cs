@@ -85,31 +85,9 @@ namespace NomosMeters.Client.Enrollments
             {
                 var chunk = filter.WithPageToken(null);
                 chunk.MeterIds = ids.GetRange(start, Math.Min(MaxMeterIdsPerSearch, ids.Count - start));
-                IAsyncEnumerator<MeterEnrollment> meters = SearchOneAsync(chunk, PageRange.All, context).GetAsyncEnumerator(context.CancellationToken);
-                try
+                await foreach (var meter in SearchOneAsync(chunk, PageRange.All, context).ConfigureAwait(false))
                 {
-                    while (true)
-                    {
-                        try
-                        {
-                            if (!await meters.MoveNextAsync().ConfigureAwait(false))
-                            {
-                                break;
-                            }
-                        }
-                        catch (ApiRequestException ex)
-                        {
-                            // A page token resumes its own search, not the searches of the other ids.
-                            ex.ResumeCursor = null;
-                            throw;
-                        }
-
-                        yield return meters.Current;
-                    }
-                }
-                finally
-                {
-                    await meters.DisposeAsync().ConfigureAwait(false);
+                    yield return meter;
                 }
             }
         }

@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using System.Globalization;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -294,6 +296,13 @@ namespace NomosMeters.Client.Http
 
         internal static string? HeaderValue(HttpResponseMessage response, string name)
             => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+
+        /// <summary>A header's value as a number (invariant culture), or null when it is missing or not one.</summary>
+        internal static double? HeaderNumber(HttpResponseMessage response, string name)
+            => response.Headers.TryGetValues(name, out var values) &&
+               double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : (double?)null;
 
         // Refused, unresolvable or unreachable: no connection existed, so no byte of the request left this machine.
         private static bool NeverConnected(HttpRequestException ex)

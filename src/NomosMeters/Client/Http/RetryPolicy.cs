@@ -8,8 +8,8 @@ namespace NomosMeters.Client.Http
 {
     /// <summary>
     /// Which failures are retried and how long to wait: 429, 408, 500, 502, 503, 504, connection failures,
-    /// timeouts and success responses whose body cannot be used, honouring Retry-After (seconds or HTTP date) and ratelimit-reset, else exponential backoff with
-    /// jitter; bounded by attempts and by a total time budget. Never 400/401/403/404/409/422. The API has no
+    /// timeouts and success responses whose body cannot be used, honouring Retry-After (seconds or HTTP date) and
+    /// ratelimit-reset, else exponential backoff with jitter; bounded by attempts and by a total time budget. Never 400/401/403/404/409/422. The API has no
     /// idempotency key, so a POST is retried only when the server provably did not act on it (after a 429, or
     /// when no connection could be made at all) or when repeating it cannot act twice (<see cref="ApiRequest.SafeToRepeat"/>).
     /// </summary>
@@ -43,8 +43,7 @@ namespace NomosMeters.Client.Http
                 return date > now ? date - now : TimeSpan.Zero;
             }
 
-            if (response.Headers.TryGetValues("ratelimit-reset", out var values) &&
-                double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            if (ApiTransport.HeaderNumber(response, "ratelimit-reset") is double seconds && seconds >= 0)
             {
                 return TimeSpan.FromSeconds(seconds);
             }

@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 
 namespace NomosMeters.Client.Http
@@ -26,18 +24,12 @@ namespace NomosMeters.Client.Http
                 return;
             }
 
-            if (Number(response, "ratelimit-remaining") is double remaining && remaining <= 0 &&
-                Number(response, "ratelimit-reset") is double reset && reset > 0)
+            if (ApiTransport.HeaderNumber(response, "ratelimit-remaining") is double remaining && remaining <= 0 &&
+                ApiTransport.HeaderNumber(response, "ratelimit-reset") is double reset && reset > 0)
             {
                 limiter.Hold(TimeSpan.FromSeconds(reset));
                 context.Log.Verbose($"ratelimit-remaining is 0: the next requests wait {reset:0.###} s for ratelimit-reset.");
             }
         }
-
-        private static double? Number(HttpResponseMessage response, string header)
-            => response.Headers.TryGetValues(header, out var values) &&
-               double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : (double?)null;
     }
 }
