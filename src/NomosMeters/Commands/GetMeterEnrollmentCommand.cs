@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Paging;
@@ -16,7 +15,7 @@ namespace NomosMeters.Commands
     [OutputType(typeof(MeterEnrollment))]
     public sealed class GetMeterEnrollmentCommand : NomosServiceCmdlet
     {
-        private readonly List<Guid> _batch = new List<Guid>();
+        private readonly InputBatch<Guid> _batch = new InputBatch<Guid>(EnrollmentClient.MaxMeterIdsPerSearch);
 
         /// <summary>Gets or sets the meter ids; accepts pipeline input by value and by the property name MeterId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -26,31 +25,27 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            // Ids wait until one search's worth has come (or the input ends): results stream out a search at a
-            // time, and memory stays bounded however many ids arrive.
-            _batch.AddRange(MeterId);
-            if (_batch.Count >= EnrollmentClient.MaxMeterIdsPerSearch)
+            // Ids wait until one search's worth has come (or the input ends).
+            foreach (var ids in _batch.Add(MeterId))
             {
-                Flush();
+                Send(ids);
             }
         }
 
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            Flush();
+            Send(_batch.TakeRest());
             base.EndProcessing();
         }
 
-        private void Flush()
+        private void Send(IReadOnlyList<Guid> ids)
         {
-            if (_batch.Count == 0)
+            if (ids.Count == 0)
             {
                 return;
             }
 
-            var ids = _batch.ToList();
-            _batch.Clear();
             var enrollment = RequireEnrollment();
             if (ids.Count == 1)
             {
@@ -77,7 +72,7 @@ namespace NomosMeters.Commands
             });
 
         // The client splits the ids into searches; results come back in input order, misses as per-id errors.
-        private void GetMany(EnrollmentServiceConnection enrollment, List<Guid> ids)
+        private void GetMany(EnrollmentServiceConnection enrollment, IReadOnlyList<Guid> ids)
         {
             IReadOnlyList<KeyValuePair<Guid, MeterEnrollment?>> looked;
             try
