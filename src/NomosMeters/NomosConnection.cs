@@ -88,6 +88,9 @@ namespace NomosMeters
         /// <summary>Gets the most requests per second sent to the Nomos API (0: no limit).</summary>
         public double RateLimit => Nomos?.Endpoint.RateLimiter.RequestsPerSecond ?? 0;
 
+        /// <summary>Gets how many requests a cmdlet that looks many items up keeps in flight at once, unless its -ThrottleLimit says otherwise.</summary>
+        public int ThrottleLimit => Transport.Options.ThrottleLimit;
+
         /// <summary>Gets when the connection was made (UTC).</summary>
         public DateTimeOffset ConnectedAt { get; }
 
@@ -186,7 +189,21 @@ namespace NomosMeters
         internal NomosConnection Share() => new NomosConnection(Nomos, Enrollment, ClientId, ConnectedAt) { HandedOut = true };
 
         internal static HttpMessageHandler CreateNetworkHandler()
-            => new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        {
+            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+            try
+            {
+                // .NET Framework (Windows PowerShell 5.1) allows 2 connections per host by default, which would make
+                // lookups in flight wait for each other; .NET has no limit.
+                handler.MaxConnectionsPerServer = Session.Settings.SettingLimits.ThrottleLimitMax;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // A .NET Framework older than 4.7.1: its default stays.
+            }
+
+            return handler;
+        }
 
         private IEnumerable<string> ServiceNames()
         {

@@ -29,5 +29,13 @@ namespace NomosMeters.Commands
         [Parameter]
         [ValidateRange(SettingLimits.RateLimitMin, SettingLimits.RateLimitMax)]
         public double RateLimit { get; set; }
+
+        /// <summary>
+        /// Gets or sets how many requests a cmdlet that looks many items up keeps in flight at once (default 5;
+        /// environment: NOMOS_THROTTLE_LIMIT); each such cmdlet's own -ThrottleLimit overrides it for one command.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(SettingLimits.ThrottleLimitMin, SettingLimits.ThrottleLimitMax)]
+        public int ThrottleLimit { get; set; }
     }
 }

@@ -142,6 +142,7 @@ namespace NomosMeters.Commands
                 MaximumRetryCount = Bound(nameof(MaximumRetryCount), MaximumRetryCount),
                 RetryBudgetSec = Bound(nameof(RetryBudgetSec), RetryBudgetSec),
                 RateLimit = Bound(nameof(RateLimit), RateLimit),
+                ThrottleLimit = Bound(nameof(ThrottleLimit), ThrottleLimit),
             };
         }
     }

@@ -6,6 +6,7 @@ using NomosMeters.Client.Nomos;
 using NomosMeters.Client.Paging;
 using NomosMeters.Models;
 using NomosMeters.Session;
+using NomosMeters.Session.Settings;
 
 namespace NomosMeters.Commands
 {
@@ -24,6 +25,14 @@ namespace NomosMeters.Commands
         [Alias("MeterOrderId")]
         [AllowEmptyString]
         public string[] Id { get; set; } = new string[0];
+
+        /// <summary>
+        /// Gets or sets how many orders are looked up at once (1 to 64; default: the connection's ThrottleLimit, 5 unless
+        /// Connect-Nomos or NOMOS_THROTTLE_LIMIT say otherwise). The orders still come out in input order.
+        /// </summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateRange(SettingLimits.ThrottleLimitMin, SettingLimits.ThrottleLimitMax)]
+        public int ThrottleLimit { get; set; }
 
         /// <summary>Gets or sets the statuses to list; several are combined with OR.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -78,23 +87,35 @@ namespace NomosMeters.Commands
             }
         }
 
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            WriteAllInFlight();
+            base.EndProcessing();
+        }
+
         private void GetById(NomosServiceConnection nomos, string? id)
         {
             if (string.IsNullOrWhiteSpace(id))
             {
-                WriteError(ErrorRecords.InvalidArgument(
+                InItemOrder(() => WriteError(ErrorRecords.InvalidArgument(
                     "NomosMeters.InvalidId",
                     "A meter order id cannot be empty or whitespace.",
                     id,
-                    "Pass ids such as prdo_mi4f0oda6x9m7gcsvjk0ole1, or list orders with Get-MeterOrder."));
+                    "Pass ids such as prdo_mi4f0oda6x9m7gcsvjk0ole1, or list orders with Get-MeterOrder.")));
                 return;
             }
 
             var trimmed = id!.Trim();
-            if (IsKindOf(trimmed, "prdo_", nameof(Id)))
+            var wrongKind = WrongKind(trimmed, "prdo_", nameof(Id));
+            if (wrongKind != null)
             {
-                ForItem(trimmed, () => WriteObject(Await(nomos.MeterOrders.GetAsync(trimmed, Context))));
+                InItemOrder(() => WriteError(wrongKind));
+                return;
             }
+
+            // Several lookups in flight at once, each its own request; the rate limiter paces them.
+            ForItemInFlight(trimmed, ThrottleLimitFor(nomos, ThrottleLimit), () => nomos.MeterOrders.GetAsync(trimmed, Context), WriteObject);
         }
 
         private void List(NomosServiceConnection nomos)

@@ -34,6 +34,9 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         protected override void StopProcessing() => _cancellation.Cancel();
 
+        /// <summary>Cancels every request this invocation still has running, as Ctrl+C does.</summary>
+        internal void CancelRequests() => _cancellation.Cancel();
+
         // -Debug, or $DebugPreference set to anything but SilentlyContinue (as WriteDebug itself decides).
         private bool IsDebugWanted()
         {

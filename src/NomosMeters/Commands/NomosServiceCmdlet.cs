@@ -6,7 +6,7 @@ using NomosMeters.Session;
 namespace NomosMeters.Commands
 {
     /// <summary>A cmdlet that calls an API: takes <c>-Connection</c>, else uses the session's current connection.</summary>
-    public abstract class NomosServiceCmdlet : NomosCmdlet
+    public abstract partial class NomosServiceCmdlet : NomosCmdlet
     {
         /// <summary>
         /// Gets or sets the connection to use instead of the session's current one (from
@@ -113,18 +113,24 @@ namespace NomosMeters.Commands
         /// </summary>
         internal bool IsKindOf(string id, string expectedPrefix, string parameter)
         {
-            var wrong = NomosIdKind.WrongKind(id, expectedPrefix);
-            if (wrong == null)
+            var wrong = WrongKind(id, expectedPrefix, parameter);
+            if (wrong != null)
             {
-                return true;
+                WriteError(wrong);
             }
 
-            WriteError(ErrorRecords.InvalidArgument(
+            return wrong == null;
+        }
+
+        /// <summary>The error for <paramref name="id"/> when it is, by its prefix, another kind of Nomos id; else null.</summary>
+        internal static ErrorRecord? WrongKind(string id, string expectedPrefix, string parameter)
+        {
+            var wrong = NomosIdKind.WrongKind(id, expectedPrefix);
+            return wrong == null ? null : ErrorRecords.InvalidArgument(
                 "NomosMeters.WrongIdKind",
                 wrong,
                 id,
-                $"Pass {expectedPrefix}... ids to -{parameter}. An object from the pipeline binds by property name: check which id it carries."));
-            return false;
+                $"Pass {expectedPrefix}... ids to -{parameter}. An object from the pipeline binds by property name: check which id it carries.");
         }
 
         /// <summary>The cursor in a -ResumeToken of this command and these filters (null when none was given); stops on a wrong one.</summary>

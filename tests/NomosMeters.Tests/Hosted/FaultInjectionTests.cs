@@ -115,7 +115,7 @@ namespace NomosMeters.Tests.Hosted
             bed.Engine.SetVariable("c", connected.Output.Single().BaseObject);
             Assert.Equal(1, bed.Sandbox.TokensIssued);
 
-            // Into the renewal margin (the last tenth of the token's life): every runspace now needs a new token.
+            // Into the renewal margin (the last quarter of the token's life): every runspace now needs a new token.
             Thread.Sleep(TimeSpan.FromMilliseconds(1900));
             var result = bed.Engine.Run("1..8 | ForEach-Object -Parallel { Import-Module $using:manifest; Get-MeterOrder -First 5 -Connection $using:c } -ThrottleLimit 8");
 
@@ -242,7 +242,7 @@ namespace NomosMeters.Tests.Hosted
             Assert.All(result.Errors, e => Assert.StartsWith("NomosMeters.NotFound,", e.FullyQualifiedErrorId));
             Assert.Equal(
                 new[] { "/meter-orders/prdo_x%2F..%2F..%2Foauth%2Ftoken", "/meter-orders/prdo_y%3Flimit%3D1%26cursor%3Dz", "/meter-orders/prdo_z%23frag" },
-                bed.Log.Api.Select(r => r.Uri.PathAndQuery));
+                bed.Log.Api.Select(r => r.Uri.PathAndQuery).OrderBy(p => p, StringComparer.Ordinal));
         }
     }
 }

@@ -15,6 +15,9 @@ namespace NomosMeters.Tests.TestBeds
         /// <summary>500 without <c>Retry-After</c>: the client has to back off by itself.</summary>
         InternalServerErrorNoHint,
 
+        /// <summary>403 with a Nomos error body: a failure that would repeat for every item.</summary>
+        Forbidden,
+
         /// <summary>The real response's headers and half its body, then the connection is reset.</summary>
         ResetMidBody,
 

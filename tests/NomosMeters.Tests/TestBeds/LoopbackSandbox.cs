@@ -26,6 +26,8 @@ namespace NomosMeters.Tests.TestBeds
         private readonly HashSet<string> _seenRequests = new HashSet<string>(StringComparer.Ordinal);
         private Func<int, Fault?>? _firstAttemptFaults;
         private int _arrived;
+        private int _inFlight;
+        private int _peakInFlight;
 
         internal LoopbackSandbox(NomosSandbox sandbox, RequestLog log)
             : base(log)
@@ -49,6 +51,9 @@ namespace NomosMeters.Tests.TestBeds
         /// <summary>Gets or sets the delay before every API (non-token) answer.</summary>
         public TimeSpan Latency { get; set; }
 
+        /// <summary>Gets or sets a delay chosen per request, used instead of <see cref="Latency"/> when set.</summary>
+        public Func<RecordedRequest, TimeSpan>? LatencyFor { get; set; }
+
         public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
 
         public int RetryAfterSeconds { get; set; }
@@ -61,6 +66,12 @@ namespace NomosMeters.Tests.TestBeds
 
         /// <summary>Gets how many API requests have arrived, answered or not yet.</summary>
         public int Arrived => Volatile.Read(ref _arrived);
+
+        /// <summary>Gets how many API requests have arrived and are not answered (or aborted) yet.</summary>
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        /// <summary>Gets the most API requests that were ever in flight at once.</summary>
+        public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
         /// <summary>Makes the <paramref name="ordinal"/>-th API request (1-based, counting retries) fail with <paramref name="fault"/>.</summary>
         public LoopbackSandbox Inject(int ordinal, Fault fault)
@@ -100,6 +111,23 @@ namespace NomosMeters.Tests.TestBeds
             }
 
             var recorded = Arrive(request, body);
+            var inFlight = Interlocked.Increment(ref _inFlight);
+            for (var peak = PeakInFlight; inFlight > peak && Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) != peak; peak = PeakInFlight)
+            {
+            }
+
+            try
+            {
+                await AnswerAsync(context, request, recorded);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        private async Task AnswerAsync(HttpContext context, HttpRequestMessage request, RecordedRequest recorded)
+        {
             var fault = recorded.Fault;
             if (fault == null && RateLimit is double limit && !_bucket.TryTake(limit))
             {
@@ -108,9 +136,10 @@ namespace NomosMeters.Tests.TestBeds
                 return;
             }
 
-            if (Latency > TimeSpan.Zero)
+            var latency = LatencyFor?.Invoke(recorded) ?? Latency;
+            if (latency > TimeSpan.Zero)
             {
-                await Task.Delay(Latency, context.RequestAborted);
+                await Task.Delay(latency, context.RequestAborted);
             }
 
             switch (fault)
@@ -124,6 +153,10 @@ namespace NomosMeters.Tests.TestBeds
                     var status = fault == Fault.InternalServerError ? 500 : 503;
                     recorded.Answered(status);
                     await WriteAsync(context, status, "application/json", "{\"code\":\"SERVER_ERROR\",\"message\":\"Try again.\"}", retryAfter: "0");
+                    return;
+                case Fault.Forbidden:
+                    recorded.Answered(403);
+                    await WriteAsync(context, 403, "application/json", "{\"code\":\"FORBIDDEN\",\"message\":\"This client may not read meter orders.\",\"requestId\":\"req_forbidden\"}");
                     return;
                 case Fault.InternalServerErrorNoHint:
                     recorded.Answered(500);

@@ -29,6 +29,21 @@ namespace NomosMeters.Tests.Unit
             Assert.Equal(SettingLimits.RetryCountDefault, defaults.Transport.MaxRetries);
             Assert.Equal(TimeSpan.FromSeconds(SettingLimits.RetryBudgetDefaultSec), defaults.Transport.RetryBudget);
             Assert.Equal(SettingLimits.RateLimitDefault, defaults.RateLimit);
+            Assert.Equal(SettingLimits.ThrottleLimitDefault, defaults.Transport.ThrottleLimit);
+        }
+
+        [Fact]
+        public void TheThrottleLimitComesFromTheParameterElseTheVariableElseTheDefault()
+        {
+            _environment["NOMOS_THROTTLE_LIMIT"] = "12";
+            Assert.Equal(12, Resolve(WithCredentials()).Transport.ThrottleLimit);
+
+            var request = WithCredentials();
+            request.ThrottleLimit = 3;
+            Assert.Equal(3, Resolve(request).Transport.ThrottleLimit);
+
+            _environment.Clear();
+            Assert.Equal(5, Resolve(WithCredentials()).Transport.ThrottleLimit);
         }
 
         [Theory]
@@ -38,6 +53,9 @@ namespace NomosMeters.Tests.Unit
         [InlineData("NOMOS_MAXIMUM_RETRY_COUNT", "11")]
         [InlineData("NOMOS_RETRY_BUDGET_SEC", "-1")]
         [InlineData("NOMOS_RATE_LIMIT", "1001")]
+        [InlineData("NOMOS_THROTTLE_LIMIT", "0")]
+        [InlineData("NOMOS_THROTTLE_LIMIT", "65")]
+        [InlineData("NOMOS_THROTTLE_LIMIT", "2.5")]
         public void AVariableOutOfRangeFailsNamingItInsteadOfFallingBack(string variable, string value)
         {
             _environment[variable] = value;

@@ -19,7 +19,8 @@ namespace NomosMeters.Client.Auth
     /// </summary>
     internal sealed class ClientCredentialsTokenProvider : ITokenProvider
     {
-        // Renew this long before expiry so a token never expires in flight; short-lived tokens use a tenth of their life.
+        // Renew this long before expiry so a token never expires in flight; short-lived tokens use a quarter of their life,
+        // which still leaves a request that waits a while (a busy machine, a retry) time to reach the server.
         private static readonly TimeSpan MaxRenewalMargin = TimeSpan.FromSeconds(60);
 
         private readonly string _clientId;
@@ -146,7 +147,7 @@ namespace NomosMeters.Client.Auth
 
             // The spec documents 3600 s; a missing value is treated as that.
             var lifetime = TimeSpan.FromSeconds(response.ExpiresIn is double seconds && seconds > 0 ? seconds : 3600);
-            var margin = TimeSpan.FromTicks(Math.Min(MaxRenewalMargin.Ticks, lifetime.Ticks / 10));
+            var margin = TimeSpan.FromTicks(Math.Min(MaxRenewalMargin.Ticks, lifetime.Ticks / 4));
             context.Log.Verbose($"Obtained a Nomos access token, valid for {lifetime.TotalSeconds:0} s.");
             return new TokenState(response.AccessToken!, response.RefreshToken, started + lifetime, margin);
         }

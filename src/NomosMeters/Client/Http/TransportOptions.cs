@@ -20,6 +20,12 @@ namespace NomosMeters.Client.Http
         /// <summary>Gets or sets the total time one call may spend retrying; no retry starts after it.</summary>
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(SettingLimits.RetryBudgetDefaultSec);
 
+        /// <summary>
+        /// Gets or sets how many requests a cmdlet that looks items up one request each (or one search per batch) keeps
+        /// in flight at once on this service; the rate limiter still paces them.
+        /// </summary>
+        public int ThrottleLimit { get; set; } = SettingLimits.ThrottleLimitDefault;
+
         /// <summary>Gets or sets the clock used for token lifetimes, request timeouts, retry waits and the retry budget.</summary>
         public TimeProvider Time { get; set; } = TimeProvider.System;
 

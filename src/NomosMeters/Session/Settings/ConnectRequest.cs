@@ -36,5 +36,7 @@ namespace NomosMeters.Session.Settings
         public double? RetryBudgetSec { get; set; }
 
         public double? RateLimit { get; set; }
+
+        public double? ThrottleLimit { get; set; }
     }
 }

@@ -66,6 +66,12 @@ namespace NomosMeters.Session.Settings
                 transport.RetryBudget = TimeSpan.FromSeconds(budget.Value);
             }
 
+            var throttle = NumericSetting.ThrottleLimit.Resolve(request.ThrottleLimit, environment);
+            if (throttle.HasValue)
+            {
+                transport.ThrottleLimit = (int)throttle.Value;
+            }
+
             // The sandbox answers in-process and never throttles; limiting it would only slow trying the module out.
             settings.RateLimit = NumericSetting.RateLimit.Resolve(request.RateLimit, environment) ?? (request.Sandbox ? 0 : SettingLimits.RateLimitDefault);
         }

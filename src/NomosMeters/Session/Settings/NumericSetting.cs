@@ -14,6 +14,7 @@ namespace NomosMeters.Session.Settings
         public static readonly NumericSetting RetryCount = new NumericSetting("NOMOS_MAXIMUM_RETRY_COUNT", "MaximumRetryCount", SettingLimits.RetryCountMin, SettingLimits.RetryCountMax, wholeNumber: true);
         public static readonly NumericSetting RetryBudget = new NumericSetting("NOMOS_RETRY_BUDGET_SEC", "RetryBudgetSec", SettingLimits.RetryBudgetMinSec, SettingLimits.RetryBudgetMaxSec, wholeNumber: true);
         public static readonly NumericSetting RateLimit = new NumericSetting("NOMOS_RATE_LIMIT", "RateLimit", SettingLimits.RateLimitMin, SettingLimits.RateLimitMax, wholeNumber: false);
+        public static readonly NumericSetting ThrottleLimit = new NumericSetting("NOMOS_THROTTLE_LIMIT", "ThrottleLimit", SettingLimits.ThrottleLimitMin, SettingLimits.ThrottleLimitMax, wholeNumber: true);
 
         private NumericSetting(string variable, string parameter, double minimum, double maximum, bool wholeNumber)
         {

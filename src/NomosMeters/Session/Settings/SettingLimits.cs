@@ -23,5 +23,11 @@ namespace NomosMeters.Session.Settings
 
         /// <summary>The Nomos API's documented limit: 10 requests per second per user.</summary>
         public const double RateLimitDefault = 10;
+
+        public const int ThrottleLimitMin = 1;
+        public const int ThrottleLimitMax = 64;
+
+        /// <summary>As ForEach-Object -Parallel: enough in flight to fill the rate limit at 300 ms per request.</summary>
+        public const int ThrottleLimitDefault = 5;
     }
 }

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using NomosMeters.Session;
+using NomosMeters.Session.Settings;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>
+    /// Requests for input items that run while the next items are read: at most a throttle limit of them in flight,
+    /// their results written in input order, each failure under the <see cref="ForItem"/> rule. Nothing waits but the
+    /// requests in flight: a consumer that is slow to take the results holds new requests back, so memory stays
+    /// bounded by the limit.
+    /// </summary>
+    public abstract partial class NomosServiceCmdlet
+    {
+        private readonly Queue<Pending> _inFlight = new Queue<Pending>();
+
+        /// <summary>The throttle limit for a command: its own -ThrottleLimit when given (not 0), else the connection's.</summary>
+        internal static int ThrottleLimitFor(ServiceConnection service, int parameter)
+            => parameter >= SettingLimits.ThrottleLimitMin ? parameter : service.Transport.Options.ThrottleLimit;
+
+        /// <summary>
+        /// Starts the request for one input item once fewer than <paramref name="limit"/> are in flight, and writes the
+        /// results that have come in meanwhile, in input order; <paramref name="write"/> runs on the pipeline thread.
+        /// </summary>
+        internal void ForItemInFlight<T>(object? target, int limit, Func<Task<T>> start, Action<T> write)
+        {
+            while (_inFlight.Count >= Math.Max(1, limit))
+            {
+                WriteNextInFlight();
+            }
+
+            var task = start();
+            // Observed here, so a request left behind by a stopped pipeline is never an unobserved exception.
+            task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            _inFlight.Enqueue(new Pending(target, task, () => write(Await(task))));
+            WriteFinishedInFlight();
+        }
+
+        /// <summary>Writes <paramref name="write"/>'s output (an item's input error, say) in its place among the results in flight.</summary>
+        internal void InItemOrder(Action write)
+        {
+            if (_inFlight.Count == 0)
+            {
+                write();
+                return;
+            }
+
+            _inFlight.Enqueue(new Pending(null, Task.CompletedTask, write));
+        }
+
+        /// <summary>Waits for every request still in flight and writes its result, in input order (from EndProcessing).</summary>
+        internal void WriteAllInFlight()
+        {
+            while (_inFlight.Count > 0)
+            {
+                WriteNextInFlight();
+            }
+        }
+
+        private void WriteFinishedInFlight()
+        {
+            while (_inFlight.Count > 0 && _inFlight.Peek().Task.IsCompleted)
+            {
+                WriteNextInFlight();
+            }
+        }
+
+        private void WriteNextInFlight()
+        {
+            var next = _inFlight.Dequeue();
+            try
+            {
+                ForItem(next.Target, next.Write);
+            }
+            catch
+            {
+                // The pipeline ends (Ctrl+C, or an error that stops every item): the requests behind are not wanted.
+                CancelRequests();
+                _inFlight.Clear();
+                throw;
+            }
+        }
+
+        private readonly struct Pending
+        {
+            public Pending(object? target, Task task, Action write)
+            {
+                Target = target;
+                Task = task;
+                Write = write;
+            }
+
+            public object? Target { get; }
+
+            public Task Task { get; }
+
+            public Action Write { get; }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using NomosMeters.Models;
+using NomosMeters.Sandbox;
+using NomosMeters.Tests.Infrastructure;
+using NomosMeters.Tests.TestBeds;
+using Xunit;
+
+namespace NomosMeters.Tests.Hosted
+{
+    /// <summary>
+    /// Lookups by id with several requests in flight, against the sandbox over real sockets: how many run at once,
+    /// the order of the output, what a slow consumer holds back, per-id errors, a stopping error and Ctrl+C.
+    /// </summary>
+    [Collection(HostedEngineCollection.Name)]
+    public sealed class ConcurrentLookupTests : IDisposable
+    {
+        private readonly EngineBed _bed = TestBed.Sandbox(new SandboxOptions { MeterOrderCount = 60 }).OverLoopback().Engine();
+
+        public void Dispose() => _bed.Dispose();
+
+        private List<string> Ids(int count) => _bed.Sandbox.MeterOrders.Take(count).Select(o => o.Id).ToList();
+
+        private void SetIds(List<string> ids) => _bed.Engine.SetVariable("ids", ids.ToArray());
+
+        [Fact]
+        public void LookupsRunUpToTheThrottleLimitAtOnceAndComeOutInInputOrderWhateverOrderTheyFinishIn()
+        {
+            var ids = Ids(12);
+            SetIds(ids);
+            // The earlier an id is in the input, the later its answer comes.
+            _bed.Loopback.LatencyFor = r => TimeSpan.FromMilliseconds(360 - (30 * ids.FindIndex(id => r.Uri.AbsolutePath.EndsWith(id, StringComparison.Ordinal))));
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("$ids | Get-MeterOrder -ThrottleLimit 4");
+
+            result.AssertNoErrors();
+            Assert.Equal(ids, result.Objects<MeterOrder>().Select(o => o.Id));
+            Assert.Equal(4, _bed.Loopback.PeakInFlight);
+            Assert.Equal(12, _bed.Log.Api.Count);
+        }
+
+        [Fact]
+        public void WithoutThrottleLimitTheConnectionsLimitApplies()
+        {
+            SetIds(Ids(10));
+            _bed.Loopback.Latency = TimeSpan.FromMilliseconds(150);
+            _bed.Connect("-RateLimit 0 -ThrottleLimit 2");
+
+            var result = _bed.Engine.Run("(Get-NomosContext).ThrottleLimit; Get-MeterOrder -Id $ids | Measure-Object | ForEach-Object Count");
+
+            result.AssertNoErrors();
+            Assert.Equal(new object[] { 2, 10 }, result.Output.Select(o => o.BaseObject));
+            Assert.Equal(2, _bed.Loopback.PeakInFlight);
+        }
+
+        [Fact]
+        public void TheDefaultIsFiveInFlight()
+        {
+            SetIds(Ids(15));
+            _bed.Loopback.Latency = TimeSpan.FromMilliseconds(150);
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("(Get-NomosContext).ThrottleLimit; $ids | Get-MeterOrder | Measure-Object | ForEach-Object Count");
+
+            result.AssertNoErrors();
+            Assert.Equal(new object[] { 5, 15 }, result.Output.Select(o => o.BaseObject));
+            Assert.Equal(5, _bed.Loopback.PeakInFlight);
+        }
+
+        [Fact]
+        public void ASlowConsumerHoldsNewRequestsBack()
+        {
+            SetIds(Ids(20));
+            _bed.Engine.SetVariable("server", _bed.Loopback);
+            _bed.Connect("-RateLimit 0");
+
+            // When the consumer takes the k-th order, at most k + 3 requests (the limit, 3, beyond the k - 1 taken) have started.
+            var result = _bed.Engine.Run(
+                "$k = 0; $ids | Get-MeterOrder -ThrottleLimit 3 | ForEach-Object { $k++; [pscustomobject]@{ K = $k; Started = $server.Arrived }; Start-Sleep -Milliseconds 40 }");
+
+            result.AssertNoErrors();
+            var seen = result.Output.Select(o => (K: (int)o.Properties["K"].Value, Started: (int)o.Properties["Started"].Value)).ToList();
+            Assert.Equal(20, seen.Count);
+            Assert.All(seen, s => Assert.True(s.Started <= s.K + 3, $"{s.Started} requests had started when order {s.K} was taken"));
+            Assert.Contains(seen, s => s.Started == s.K + 2);
+        }
+
+        [Fact]
+        public void ErrorsForSomeIdsComeInTheirPlaceAndTheOtherIdsGoOn()
+        {
+            var ids = Ids(3);
+            _bed.Engine.SetVariable("ids", new[] { ids[0], "prdo_doesnotexist000000000000", ids[1], " ", "sub_4k2m9x7q1w8e5r3t6y0u2i4o", ids[2] });
+            _bed.Loopback.LatencyFor = r => r.Uri.AbsolutePath.EndsWith(ids[0], StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(300) : TimeSpan.Zero;
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("$ids | Get-MeterOrder 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error ' + $_.FullyQualifiedErrorId.Split(',')[0] } else { $_.Id } }");
+
+            Assert.Equal(
+                new object[] { ids[0], "error NomosMeters.NotFound", ids[1], "error NomosMeters.InvalidId", "error NomosMeters.WrongIdKind", ids[2] },
+                result.Output.Select(o => o.BaseObject));
+        }
+
+        [Fact]
+        public void AnErrorThatStopsEveryItemEndsThePipelineAndCancelsTheLookupsBehindIt()
+        {
+            SetIds(Ids(30));
+            _bed.Loopback.Inject(1, Fault.Forbidden);
+            _bed.Loopback.Latency = TimeSpan.FromMilliseconds(100);
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("$ids | Get-MeterOrder -ThrottleLimit 4");
+
+            var failure = Assert.Single(result.AllErrors);
+            Assert.Equal("NomosMeters.Forbidden", failure.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Empty(result.Output);
+            Assert.True(_bed.Loopback.Arrived <= 5, $"{_bed.Loopback.Arrived} requests were sent");
+            Assert.True(SpinWait.SpinUntil(() => _bed.Loopback.InFlight == 0, TimeSpan.FromSeconds(2)), "requests are still running");
+        }
+
+        [Fact]
+        public void CtrlCWithSeveralLookupsInFlightStopsWithinASecondAndCancelsThemAll()
+        {
+            SetIds(Ids(20));
+            _bed.Loopback.Latency = TimeSpan.FromSeconds(30);
+            _bed.Connect("-RateLimit 0");
+
+            using var ps = PowerShell.Create();
+            ps.Runspace = _bed.Engine.Runspace;
+            ps.AddScript("$ids | Get-MeterOrder -ThrottleLimit 5");
+            var running = ps.BeginInvoke();
+            Assert.True(SpinWait.SpinUntil(() => _bed.Loopback.InFlight == 5, TimeSpan.FromSeconds(10)), "five requests never were in flight");
+
+            var watch = Stopwatch.StartNew();
+            ps.Stop();
+            watch.Stop();
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {watch.Elapsed.TotalMilliseconds:0} ms");
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+            Assert.True(SpinWait.SpinUntil(() => _bed.Loopback.InFlight == 0, TimeSpan.FromSeconds(2)), "requests are still running");
+            Assert.Equal(5, _bed.Loopback.Arrived);
+        }
+    }
+}
