@@ -98,4 +98,27 @@ Describe 'Bulk lookups at the rate limit' -Tag Slow {
         }
         finally { Stop-SandboxServer $server }
     }
+
+    It 'keep as many lookups in flight as NOMOS_THROTTLE_LIMIT says, 300 ms from the server, and write them in input order' {
+        $server = Start-SandboxServer -Orders 100 -Enrollments 5
+        $env:NOMOS_THROTTLE_LIMIT = '6'
+        try {
+            $null = Invoke-RestMethod -Method Post -Uri ([Uri]::new($server.BaseUri, '/_config?latency_ms=300&rate_limit=0&window_limit=0'))
+            Connect-Nomos -ClientId 'sandbox-client' -ClientSecret (ConvertTo-SecureString 'sandbox-secret' -AsPlainText -Force) -BaseUri $server.BaseUri -RateLimit 0
+            (Get-NomosContext).ThrottleLimit | Should -Be 6
+            $ids = @(Get-MeterOrder -First 24).Id
+            Reset-SandboxServerStats $server
+
+            $found = $ids | Get-MeterOrder
+
+            $found.Id | Should -Be $ids
+            $stats = Invoke-RestMethod -Uri ([Uri]::new($server.BaseUri, '/_stats'))
+            $stats.api_requests | Should -Be 24
+            $stats.peak_in_flight | Should -Be 6
+        }
+        finally {
+            Remove-Item Env:NOMOS_THROTTLE_LIMIT -ErrorAction SilentlyContinue
+            Stop-SandboxServer $server
+        }
+    }
 }

@@ -65,9 +65,29 @@ namespace NomosMeters.Benchmarks.Server
                 return;
             }
 
-            using var request = await HttpMessageBridge.ToRequestMessageAsync(context);
             // The token endpoint is neither delayed, limited nor counted: the measurements are about API calls.
-            if (!path.EndsWith("/oauth/token", StringComparison.Ordinal))
+            var api = !path.EndsWith("/oauth/token", StringComparison.Ordinal);
+            if (!api)
+            {
+                await AnswerAsync(context, path, api);
+                return;
+            }
+
+            _stats.Begin();
+            try
+            {
+                await AnswerAsync(context, path, api);
+            }
+            finally
+            {
+                _stats.End();
+            }
+        }
+
+        private async Task AnswerAsync(HttpContext context, string path, bool api)
+        {
+            using var request = await HttpMessageBridge.ToRequestMessageAsync(context);
+            if (api)
             {
                 _stats.CountRequest(path.EndsWith("/enrollments/search", StringComparison.Ordinal));
                 if ((_bucket is TokenBucket bucket && !bucket.TryTake()) || (_window is RollingWindow window && !window.TryTake()))

@@ -9,6 +9,8 @@ namespace NomosMeters.Benchmarks.Server
         private int _apiRequests;
         private int _throttled;
         private int _enrollmentSearches;
+        private int _inFlight;
+        private int _peakInFlight;
 
         public void CountRequest(bool enrollmentSearch)
         {
@@ -21,19 +23,40 @@ namespace NomosMeters.Benchmarks.Server
 
         public void CountThrottled() => Interlocked.Increment(ref _throttled);
 
+        /// <summary>An API request starts being answered (<see cref="End"/> when it is), for the peak in flight.</summary>
+        public void Begin()
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+            {
+                if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak)
+                {
+                    break;
+                }
+            }
+        }
+
+        public void End() => Interlocked.Decrement(ref _inFlight);
+
         public void Reset()
         {
             Interlocked.Exchange(ref _apiRequests, 0);
             Interlocked.Exchange(ref _throttled, 0);
             Interlocked.Exchange(ref _enrollmentSearches, 0);
+            Interlocked.Exchange(ref _peakInFlight, Volatile.Read(ref _inFlight));
         }
 
-        public StatsSnapshot Snapshot() => new StatsSnapshot(Volatile.Read(ref _apiRequests), Volatile.Read(ref _throttled), Volatile.Read(ref _enrollmentSearches));
+        public StatsSnapshot Snapshot()
+            => new StatsSnapshot(Volatile.Read(ref _apiRequests), Volatile.Read(ref _throttled), Volatile.Read(ref _enrollmentSearches), Volatile.Read(ref _peakInFlight));
     }
 
-    /// <summary>API requests (the token endpoint excluded, 429s included), how many were answered 429, and enrollment searches.</summary>
+    /// <summary>
+    /// API requests (the token endpoint excluded, 429s included), how many were answered 429, enrollment searches, and
+    /// the most requests that were being answered (not yet throttled or answered) at once.
+    /// </summary>
     internal sealed record StatsSnapshot(
         [property: JsonPropertyName("api_requests")] int ApiRequests,
         [property: JsonPropertyName("throttled")] int Throttled,
-        [property: JsonPropertyName("enrollment_searches")] int EnrollmentSearches);
+        [property: JsonPropertyName("enrollment_searches")] int EnrollmentSearches,
+        [property: JsonPropertyName("peak_in_flight")] int PeakInFlight);
 }
