@@ -10,7 +10,7 @@ using NomosMeters.Benchmarks.Server;
 
 namespace NomosMeters.Benchmarks
 {
-    /// <summary>The default verb: starts the server process, runs the six measurements in order, writes and prints the report.</summary>
+    /// <summary>The default verb: starts the server process, runs the measurements in order, writes and prints the report.</summary>
     internal static class BenchmarkRun
     {
         private static readonly (string Name, Func<BenchContext, Task<IReadOnlyList<ResultRow>>> Run)[] Measurements =
@@ -21,6 +21,8 @@ namespace NomosMeters.Benchmarks
             ("4 Bulk lookups", BulkLookupMeasurement.RunAsync),
             ("5 Time to first object", FirstObjectMeasurement.RunAsync),
             ("6 Import-Module", ImportMeasurement.RunAsync),
+            ("7 Lookups at latency", LatencyLookupMeasurement.RunAsync),
+            ("8 Cost per object", CostPerObjectMeasurement.RunAsync),
         };
 
         public static async Task<int> RunAsync(Arguments arguments)

@@ -31,6 +31,21 @@ namespace NomosMeters.Benchmarks
 
         public required int FirstObjectLatencyMs { get; init; }
 
+        /// <summary>Gets the server latency of the lookups at real-world latency (a runbook in another region).</summary>
+        public required int LatencyMs { get; init; }
+
+        public required int LatencyLookupIds { get; init; }
+
+        public required double LatencyRateLimit { get; init; }
+
+        public required int LatencyEnrollmentIds { get; init; }
+
+        /// <summary>Gets how many ids the lookups without latency take, concurrent against one at a time.</summary>
+        public required int NoLatencyLookupIds { get; init; }
+
+        /// <summary>Gets how many enrollments the cost-per-object measurement streams in each run.</summary>
+        public required int CostObjects { get; init; }
+
         public required int ColdImports { get; init; }
 
         public static BenchmarkSettings Full { get; } = new BenchmarkSettings
@@ -48,6 +63,12 @@ namespace NomosMeters.Benchmarks
             LookupRateLimit = 10,
             EnrollmentLookupIds = 5_000,
             FirstObjectLatencyMs = 50,
+            LatencyMs = 300,
+            LatencyLookupIds = 200,
+            LatencyRateLimit = 10,
+            LatencyEnrollmentIds = 5_000,
+            NoLatencyLookupIds = 500,
+            CostObjects = 50_000,
             ColdImports = 5,
         };
 
@@ -62,6 +83,9 @@ namespace NomosMeters.Benchmarks
             MemoryLarge = 50_000,
             OverlapPages = 16,
             LookupRateLimit = 100,
+            LatencyLookupIds = 50,
+            NoLatencyLookupIds = 200,
+            CostObjects = 10_000,
             ColdImports = 2,
         };
 
@@ -81,6 +105,12 @@ namespace NomosMeters.Benchmarks
             LookupRateLimit = 200,
             EnrollmentLookupIds = 1_500,
             FirstObjectLatencyMs = 5,
+            LatencyMs = 20,
+            LatencyLookupIds = 20,
+            LatencyRateLimit = 100,
+            LatencyEnrollmentIds = 1_500,
+            NoLatencyLookupIds = 20,
+            CostObjects = 1_000,
             ColdImports = 1,
         };
     }

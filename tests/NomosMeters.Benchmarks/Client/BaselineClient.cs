@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Tasks;
 using NomosMeters.Sandbox;
 
@@ -87,6 +88,66 @@ namespace NomosMeters.Benchmarks.Client
             return Math.Min(count, max);
         }
 
+        /// <summary>
+        /// Reads enrollments page after page as raw JSON: each page parsed into a <see cref="JsonDocument"/> and every
+        /// property of every meter visited, with no objects built. The floor for "cost per object".
+        /// </summary>
+        public async Task<int> AllEnrollmentsRawAsync(int pageSize, int max)
+        {
+            var count = 0;
+            string? token = null;
+            do
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/meters/enrollments/search")
+                {
+                    Content = JsonContent.Create(new EnrollmentSearchBody(token, pageSize, null), WireJsonContext.Default.EnrollmentSearchBody),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+                using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+                foreach (var meter in page.RootElement.GetProperty("meters").EnumerateArray())
+                {
+                    Visit(meter);
+                    count++;
+                }
+
+                token = page.RootElement.TryGetProperty("next_page_token", out var next) && next.ValueKind == JsonValueKind.String && count < max
+                    ? next.GetString()
+                    : null;
+            }
+            while (!string.IsNullOrEmpty(token));
+            return Math.Min(count, max);
+        }
+
         public void Dispose() => _http.Dispose();
+
+        // Every value reached once, as a reader that uses all of them would.
+        private static int Visit(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var properties = 0;
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        properties += Visit(property.Value);
+                    }
+
+                    return properties;
+                case JsonValueKind.Array:
+                    var items = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        items += Visit(item);
+                    }
+
+                    return items;
+                case JsonValueKind.String:
+                    return element.GetString()!.Length > 0 ? 1 : 0;
+                default:
+                    return 1;
+            }
+        }
     }
 }

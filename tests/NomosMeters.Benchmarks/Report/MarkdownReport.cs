@@ -33,6 +33,14 @@ namespace NomosMeters.Benchmarks.Report
             }
 
             text.AppendLine();
+            text.AppendLine("## What it means for a user");
+            text.AppendLine();
+            foreach (var row in rows.Where(r => r.Meaning != null))
+            {
+                text.AppendLine($"- **{row.Id}** {row.Meaning}");
+            }
+
+            text.AppendLine();
             text.AppendLine("## Details");
             text.AppendLine();
             foreach (var row in rows)

@@ -10,5 +10,9 @@ namespace NomosMeters.Benchmarks.Report
         string Ratio,
         bool Passed,
         string Notes,
-        string? WhyNotMet = null);
+        string? WhyNotMet = null)
+    {
+        /// <summary>Gets what the result means for a user, in a sentence, or null.</summary>
+        public string? Meaning { get; init; }
+    }
 }

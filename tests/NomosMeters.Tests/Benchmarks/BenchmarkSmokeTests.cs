@@ -15,19 +15,19 @@ namespace NomosMeters.Tests.Benchmarks
     public sealed class BenchmarkSmokeTests
     {
         [Fact]
-        public void SmokeRunReportsANumberForAllSixMeasurementsAndLeavesNoServerBehind()
+        public void SmokeRunReportsANumberForEveryMeasurementAndLeavesNoServerBehind()
         {
             var report = Path.Combine(Path.GetTempPath(), "nomos-bench-" + Guid.NewGuid().ToString("N") + ".md");
             try
             {
-                var (exitCode, output) = BenchmarkHarnessProcess.Run(TimeSpan.FromSeconds(60), "--smoke", "--out", report);
+                var (exitCode, output) = BenchmarkHarnessProcess.Run(TimeSpan.FromSeconds(180), "--smoke", "--out", report);
 
                 Assert.True(exitCode == 0, output);
                 var rows = File.ReadAllLines(report)
-                    .Where(line => Regex.IsMatch(line, @"^\| [1-6][a-z]? \|"))
+                    .Where(line => Regex.IsMatch(line, @"^\| [1-8][a-z]? \|"))
                     .Select(line => line.Split(" | "))
                     .ToArray();
-                foreach (var measurement in new[] { "1", "2", "3", "4", "5", "6" })
+                foreach (var measurement in new[] { "1", "2", "3", "4", "5", "6", "7", "8" })
                 {
                     Assert.Contains(rows, cells => cells[0].TrimStart('|', ' ').StartsWith(measurement, StringComparison.Ordinal));
                 }
