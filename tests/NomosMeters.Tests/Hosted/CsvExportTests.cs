@@ -86,7 +86,8 @@ namespace NomosMeters.Tests.Hosted
 
             result.AssertNoErrors();
             Assert.NotEmpty(result.Output);
-            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken).ToList();
+            // Declared order, a base class's properties first: as the module's property adapter shows them.
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => Depth(p.DeclaringType!)).ThenBy(p => p.MetadataToken).ToList();
             var dates = properties.Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?)).ToList();
             var datesWritten = 0;
             foreach (var pair in result.Output.Select(o => (object[])o.BaseObject))
@@ -118,6 +119,8 @@ namespace NomosMeters.Tests.Hosted
 
             Assert.True(dates.Count == 0 || datesWritten > 0, $"no {type.Name} in the sandbox has a date set");
         }
+
+        private static int Depth(Type type) => type.BaseType == null ? 0 : 1 + Depth(type.BaseType);
 
         [Fact]
         public void GetMemberShowsEveryDatePropertyAsDateTimeOffset()
