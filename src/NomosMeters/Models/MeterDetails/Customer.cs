@@ -5,36 +5,13 @@ using NomosMeters.Client.Json;
 namespace NomosMeters.Models.MeterDetails
 {
     /// <summary>
-    /// The end customer of a meter (<c>Customer</c>): where the asset is, who to contact, the partner's offering and
-    /// the billing address. Personal data: names, an e-mail address, a phone number and street addresses.
+    /// The end customer of a meter (<c>Customer</c>): where the asset is (the address fields), who to contact, the
+    /// partner's offering and the billing address. Personal data: names, an e-mail address, a phone number and street
+    /// addresses.
     /// </summary>
-    public sealed class Customer
+    public sealed class Customer : AddressFields
     {
-        /// <summary>Gets or sets the street of the asset's location.</summary>
-        [JsonPropertyName("street_1")]
-        public string? Street1 { get; set; }
-
-        /// <summary>Gets or sets the extension of the location, such as an apartment or unit number.</summary>
-        [JsonPropertyName("street_2")]
-        public string? Street2 { get; set; }
-
-        /// <summary>Gets or sets the postal code of the location.</summary>
-        [JsonPropertyName("postal_code")]
-        public string? PostalCode { get; set; }
-
-        /// <summary>Gets or sets the city of the location.</summary>
-        [JsonPropertyName("city")]
-        public string? City { get; set; }
-
-        /// <summary>Gets or sets the two-letter state or province code of the location.</summary>
-        [JsonPropertyName("state_or_province_code")]
-        public string? StateOrProvinceCode { get; set; }
-
-        /// <summary>Gets or sets the ISO 3166-1 alpha-2 country code of the location.</summary>
-        [JsonPropertyName("country_code")]
-        public string? CountryCode { get; set; }
-
-        /// <summary>Gets the location's address as one value (the six fields above), e.g. for one CSV column.</summary>
+        /// <summary>Gets the location's address as one value (the six address fields), e.g. for one CSV column.</summary>
         [JsonIgnore]
         public PostalAddress Address => new PostalAddress
         {
@@ -97,7 +74,7 @@ namespace NomosMeters.Models.MeterDetails
             var who = EndCustomerName != null && EndCustomerCompanyName != null
                 ? $"{EndCustomerName} ({EndCustomerCompanyName})"
                 : EndCustomerName ?? EndCustomerCompanyName;
-            return DetailText.Join(", ", who, Address.ToString());
+            return DetailText.Join(", ", who, AddressLine());
         }
     }
 }
