@@ -85,9 +85,6 @@ namespace NomosMeters.Client.Enrollments
             _personalData = personalData;
         }
 
-        /// <summary>Gets the path of the search, e.g. <c>/v2/meters/enrollments/search</c>.</summary>
-        public string SearchPath => _searchPath;
-
         /// <summary>The record of one meter; a 404 when the API does not know it.</summary>
         public Task<T> GetAsync(Guid meterId, CallContext context)
         {
