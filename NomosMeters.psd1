@@ -18,6 +18,8 @@
         'New-MeterOrder'
         'Search-MeterEnrollment'
         'Get-MeterEnrollment'
+        'Search-MeterDetail'
+        'Get-MeterDetail'
     )
     FormatsToProcess     = @('NomosMeters.Format.ps1xml')
     TypesToProcess       = @('NomosMeters.Types.ps1xml')

@@ -81,6 +81,9 @@ namespace NomosMeters.Sandbox
         /// <summary>Gets the seeded meters of the enrollment API, newest first as it pages them.</summary>
         public IReadOnlyList<SandboxMeterEnrollment> MeterEnrollments => _enrollment.Value.Meters;
 
+        /// <summary>Gets the details of the same meters (customer, site, device, utility), in the same order.</summary>
+        public IReadOnlyList<SandboxMeterDetail> MeterDetails => _enrollment.Value.Details;
+
         /// <summary>Gets how many requests the sandbox has handled, whatever their outcome.</summary>
         public int RequestCount => Volatile.Read(ref _requestCount);
 

@@ -109,3 +109,23 @@ Describe 'An enrollment search that stopped goes on exactly where it stopped' {
         finally { Stop-SandboxServer $second }
     }
 }
+
+Describe 'A meter-detail search that stopped goes on exactly where it stopped' {
+    It 'shows Search-MeterDetail with its filters and -ResumeToken, and together the two runs give every meter once' {
+        $first = Start-SandboxServer -Orders 5 -Enrollments 900
+        Connect-Nomos -EnrollmentApiKey $key -EnrollmentBaseUri $first.BaseUri -MaximumRetryCount 0
+        $failure = Invoke-ListThatBreaks { Search-MeterDetail -TransmissionRegion CAISO -ExcludeArchived -PageSize 30 -ErrorAction Stop } $first 45
+        $command = Get-ResumeCommand $failure
+        $command | Should -BeLike "Search-MeterDetail -TransmissionRegion 'CAISO' -ExcludeArchived -PageSize 30 -ResumeToken 'nmr1.*'"
+        $second = Start-SandboxServer -Orders 5 -Enrollments 900
+        try {
+            Connect-Nomos -EnrollmentApiKey $key -EnrollmentBaseUri $second.BaseUri
+            { Search-MeterEnrollment -TransmissionRegion CAISO -ExcludeArchived -PageSize 30 -ResumeToken ([regex]::Match($command, "-ResumeToken '([^']+)'").Groups[1].Value) } |
+                Should -Throw -ErrorId 'NomosMeters.InvalidResumeToken,NomosMeters.Commands.SearchMeterEnrollmentCommand'
+            $expected = @(Search-MeterDetail -TransmissionRegion CAISO -ExcludeArchived).MeterId.Guid
+            $rest = @(& ([scriptblock]::Create($command))).MeterId.Guid
+            (@($script:written) + $rest) | Should -Be $expected
+        }
+        finally { Stop-SandboxServer $second }
+    }
+}

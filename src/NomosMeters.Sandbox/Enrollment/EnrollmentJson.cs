@@ -11,6 +11,16 @@ namespace NomosMeters.Sandbox.Enrollment
         public static void WriteMeter(Utf8JsonWriter w, SandboxMeterEnrollment m)
         {
             w.WriteStartObject();
+            WriteIdentifiers(w, m);
+            WriteAudit(w, m);
+            w.WriteString("global_enrollment_status", m.GlobalEnrollmentStatus);
+            WriteProgramData(w, m);
+            w.WriteEndObject();
+        }
+
+        /// <summary>The spec's <c>MeterIdentifiers</c>: the fields a meter's enrollment and its details share.</summary>
+        public static void WriteIdentifiers(Utf8JsonWriter w, SandboxMeterEnrollment m)
+        {
             w.WriteString("meter_id", m.MeterId.ToString("D"));
             if (m.PartnerReference != null)
             {
@@ -33,12 +43,20 @@ namespace NomosMeters.Sandbox.Enrollment
             w.WriteString("customer_group", m.CustomerGroup);
             WriteStrings(w, "tags", m.Tags);
             w.WriteBoolean("is_archived", m.IsArchived);
+        }
+
+        /// <summary>The spec's <c>AuditInfo</c>: <c>audit</c>, the same in a meter's enrollment and its details.</summary>
+        public static void WriteAudit(Utf8JsonWriter w, SandboxMeterEnrollment m)
+        {
             w.WriteStartObject("audit");
             w.WriteString("created_by", m.CreatedBy);
             w.WriteString("created_at", Micro(m.CreatedAt));
             w.WriteString("updated_at", Micro(m.UpdatedAt));
             w.WriteEndObject();
-            w.WriteString("global_enrollment_status", m.GlobalEnrollmentStatus);
+        }
+
+        private static void WriteProgramData(Utf8JsonWriter w, SandboxMeterEnrollment m)
+        {
             w.WriteStartArray("participation_preferences");
             foreach (var p in m.ParticipationPreferences)
             {
@@ -88,7 +106,6 @@ namespace NomosMeters.Sandbox.Enrollment
             WriteActions(w, "partner", m.PartnerActions);
             WriteActions(w, "leap", m.LeapActions);
             w.WriteEndObject();
-            w.WriteEndObject();
         }
 
         private static void WriteActions(Utf8JsonWriter w, string name, IReadOnlyList<SandboxRequiredAction> actions)
@@ -109,7 +126,7 @@ namespace NomosMeters.Sandbox.Enrollment
             w.WriteEndArray();
         }
 
-        private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+        internal static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
         {
             w.WriteStartArray(name);
             foreach (var value in values)

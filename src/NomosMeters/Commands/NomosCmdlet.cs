@@ -22,7 +22,10 @@ namespace NomosMeters.Commands
 
         private ListProgress Progress => _listProgress ??= new ListProgress(this, MyInvocation.MyCommand.Name);
 
-        internal CallContext Context => _context ??= new CallContext(_cancellation.Token, Bridge);
+        internal CallContext Context => _context ??= new CallContext(_cancellation.Token, Bridge, TracesPersonalData);
+
+        /// <summary>Gets whether this invocation asked for personal data in its debug traces (off unless a cmdlet offers a switch for it).</summary>
+        internal virtual bool TracesPersonalData => false;
 
         /// <inheritdoc/>
         public void Dispose()

@@ -17,6 +17,7 @@ namespace NomosMeters.Models
     {
         // Looked up once: a wrapper is made on every read of a date property (Export-Csv reads them all, per object).
         private static readonly System.Reflection.MethodInfo ToIsoStringMethod = typeof(IsoTimestamp).GetMethod(nameof(ToIsoString))!;
+        private static readonly System.Reflection.MethodInfo ToIsoDayStringMethod = typeof(IsoTimestamp).GetMethod(nameof(ToIsoDayString))!;
 
         /// <summary>The wrapper for <paramref name="value"/>; null stays null (an empty CSV cell).</summary>
         public static object? Wrap(DateTimeOffset? value)
@@ -29,6 +30,21 @@ namespace NomosMeters.Models
             var wrapped = new PSObject(value.Value);
             wrapped.Members.Add(new PSCodeMethod("ToString", ToIsoStringMethod));
             return wrapped;
+        }
+
+        /// <summary>The wrapper for a calendar date (an install date, an offering date): its plain text is <c>yyyy-MM-dd</c>.</summary>
+        public static object WrapDay(DateTime value)
+        {
+            var wrapped = new PSObject(value);
+            wrapped.Members.Add(new PSCodeMethod("ToString", ToIsoDayStringMethod));
+            return wrapped;
+        }
+
+        /// <summary><c>ToString()</c> gives <c>2000-01-23</c>; other formats behave as on any DateTime.</summary>
+        public static string ToIsoDayString(PSObject instance, string? format = null, IFormatProvider? formatProvider = null)
+        {
+            var value = (DateTime)instance.BaseObject;
+            return format == null && formatProvider == null ? value.ToString(IsoDateConverter.Format, System.Globalization.CultureInfo.InvariantCulture) : value.ToString(format, formatProvider);
         }
 
         /// <summary>

@@ -2,6 +2,8 @@ using System.Threading;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
+using NomosMeters.Models.Enrollments;
+using NomosMeters.Models.MeterDetails;
 using NomosMeters.Sandbox;
 
 namespace NomosMeters.Session
@@ -76,11 +78,16 @@ namespace NomosMeters.Session
             : base(transport, environment, sandbox)
         {
             Endpoint = endpoint;
-            Enrollments = new EnrollmentClient(new ServiceRequestor(endpoint, transport));
+            var requestor = new ServiceRequestor(endpoint, transport);
+            Enrollments = MeterRecordClient.Enrollments(requestor);
+            MeterDetails = MeterRecordClient.Details(requestor);
         }
 
         public EnrollmentEndpoint Endpoint { get; }
 
-        public EnrollmentClient Enrollments { get; }
+        public MeterRecordClient<MeterEnrollment> Enrollments { get; }
+
+        /// <summary>Gets the meter details (customer, site, device, utility) of the same API.</summary>
+        public MeterRecordClient<MeterDetail> MeterDetails { get; }
     }
 }

@@ -29,10 +29,11 @@ namespace NomosMeters.Tests.Conventions
         public void TheWireTypesAreFoundDownToNestedListedAndNonPublicOnes()
         {
             // What the test above checks is only as complete as this walk: a type in a list, one reached through an
-            // internal [JsonInclude] property, and the generic list envelope must all be in it.
+            // internal [JsonInclude] property, a base class, and the generic list envelope must all be in it.
             Assert.Contains(typeof(MeterOrder), WireTypes.All);
             Assert.Contains(typeof(EnrollmentDeadline), WireTypes.All);
-            Assert.Contains(typeof(MeterEnrollment.AuditInfo), WireTypes.All);
+            Assert.Contains(typeof(MeterRecord.AuditInfo), WireTypes.All);
+            Assert.Contains(typeof(MeterRecord), WireTypes.All);
             Assert.Contains(typeof(NomosMeters.Client.Nomos.NomosListPage<MeterOrder>), WireTypes.All);
             Assert.DoesNotContain(WireTypes.All, t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ValueList<>));
         }

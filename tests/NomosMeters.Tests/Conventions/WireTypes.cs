@@ -10,7 +10,7 @@ namespace NomosMeters.Tests.Conventions
 {
     /// <summary>
     /// The classes the module reads from and writes to API JSON: every type the module's one serializer context
-    /// is declared for, and every class of the module those types hold, through properties, lists and nullables.
+    /// is declared for, and every class of the module those types hold, through properties, lists and nullables, or derive from.
     /// </summary>
     internal static class WireTypes
     {
@@ -43,6 +43,12 @@ namespace NomosMeters.Tests.Conventions
                 foreach (var held in SerializedProperties(type).SelectMany(p => Classes(p.PropertyType)))
                 {
                     pending.Enqueue(held);
+                }
+
+                // A base class's fields are on the wire too (MeterRecord's, for enrollments and details).
+                if (type.BaseType != null && type.BaseType.Assembly == Module)
+                {
+                    pending.Enqueue(type.BaseType);
                 }
             }
 

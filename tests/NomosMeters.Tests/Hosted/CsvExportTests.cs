@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using NomosMeters.Models;
 using NomosMeters.Models.Enrollments;
+using NomosMeters.Models.MeterDetails;
 using NomosMeters.Tests.Infrastructure;
 using NomosMeters.Tests.TestBeds;
 using Xunit;
@@ -75,6 +76,12 @@ namespace NomosMeters.Tests.Hosted
         [InlineData(typeof(RequiredAction), "Search-MeterEnrollment | ForEach-Object { $_.PartnerActions; $_.LeapActions }")]
         [InlineData(typeof(ParticipationPreference), "Search-MeterEnrollment | ForEach-Object ParticipationPreferences")]
         [InlineData(typeof(NomosConnection), "Get-NomosContext")]
+        [InlineData(typeof(MeterDetail), "Search-MeterDetail")]
+        [InlineData(typeof(Customer), "Search-MeterDetail | ForEach-Object Customer")]
+        [InlineData(typeof(Device), "Search-MeterDetail | Where-Object Device | ForEach-Object Device")]
+        [InlineData(typeof(Site), "Search-MeterDetail | ForEach-Object Site")]
+        [InlineData(typeof(SiteDevice), "Search-MeterDetail | ForEach-Object { $_.Site.SiteDevices }")]
+        [InlineData(typeof(Utility), "Search-MeterDetail | ForEach-Object Utility")]
         public void EveryPropertyIsOneReadableColumnInDeclaredOrderAndEveryDateIsIso8601Utc(Type type, string command)
         {
             var file = Path.Combine(_folder, type.Name + ".csv");
@@ -86,8 +93,10 @@ namespace NomosMeters.Tests.Hosted
 
             result.AssertNoErrors();
             Assert.NotEmpty(result.Output);
-            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken).ToList();
+            // Declared order, a base class's properties first: as the module's property adapter shows them.
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => Depth(p.DeclaringType!)).ThenBy(p => p.MetadataToken).ToList();
             var dates = properties.Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?)).ToList();
+            var days = properties.Where(p => p.PropertyType == typeof(DateTime) || p.PropertyType == typeof(DateTime?)).ToList();
             var datesWritten = 0;
             foreach (var pair in result.Output.Select(o => (object[])o.BaseObject))
             {
@@ -114,9 +123,32 @@ namespace NomosMeters.Tests.Hosted
                     Assert.Equal(value.Value.UtcDateTime, DateTime.Parse(cell, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));
                     datesWritten++;
                 }
+
+                // A calendar date (an install day) is the day alone, the same in every culture.
+                foreach (var day in days)
+                {
+                    var value = (DateTime?)day.GetValue(source);
+                    Assert.Equal(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, row[day.Name]);
+                    datesWritten += value.HasValue ? 1 : 0;
+                }
             }
 
-            Assert.True(dates.Count == 0 || datesWritten > 0, $"no {type.Name} in the sandbox has a date set");
+            Assert.True(dates.Count + days.Count == 0 || datesWritten > 0, $"no {type.Name} in the sandbox has a date set");
+        }
+
+        private static int Depth(Type type) => type.BaseType == null ? 0 : 1 + Depth(type.BaseType);
+
+        [Fact]
+        public void MeterDetailColumnsStartWithTheMeterRecordThenOneColumnPerBlock()
+        {
+            Assert.Equal(
+                new[]
+                {
+                    "MeterId", "PartnerReference", "TransmissionRegion", "CustomerClassification", "LoadTypes", "MeterType",
+                    "ConnectionReferences", "CustomerGroup", "Tags", "IsArchived", "CreatedBy", "CreatedAt", "UpdatedAt",
+                    "Customer", "Device", "Site", "Caiso", "Isone", "Nyiso", "Utility",
+                },
+                Header("Search-MeterDetail -First 3"));
         }
 
         [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NomosMeters.Models.Enrollments;
+using NomosMeters.Models.MeterDetails;
 using NomosMeters.Sandbox;
 using NomosMeters.Tests.Infrastructure;
 using NomosMeters.Tests.TestBeds;
@@ -66,6 +67,12 @@ namespace NomosMeters.Tests.Hosted
         public void EachFilterGivesExactlyTheMatchingMeters(string parameters, Func<SandboxMeterEnrollment, bool> expected)
             => AssertFilterGivesExactly(parameters, expected);
 
+        // The details search takes the same filters and selects by the same enrollment fields.
+        [Theory]
+        [MemberData(nameof(Filters))]
+        public void EachFilterGivesTheDetailsOfExactlyTheMatchingMeters(string parameters, Func<SandboxMeterEnrollment, bool> expected)
+            => AssertFilterGivesExactly(parameters, expected, "Search-MeterDetail");
+
         // Days from the sandbox's anchor: the seeded timeline ends there, on the day the sandbox was created.
         [Theory]
         [InlineData("-ModifiedAfter", -153, null, 0)]
@@ -79,16 +86,16 @@ namespace NomosMeters.Tests.Hosted
             AssertFilterGivesExactly(parameters, first == "-ModifiedAfter" ? m => m.UpdatedAt > from : m => m.CreatedAt > from && m.CreatedAt < to);
         }
 
-        private void AssertFilterGivesExactly(string parameters, Func<SandboxMeterEnrollment, bool> expected)
+        private void AssertFilterGivesExactly(string parameters, Func<SandboxMeterEnrollment, bool> expected, string cmdlet = "Search-MeterEnrollment")
         {
             var want = Meters.Where(expected).Select(m => m.MeterId).OrderBy(g => g).ToList();
 
-            var result = _s.Engine.Run("Search-MeterEnrollment " + parameters);
+            var result = _s.Engine.Run(cmdlet + " " + parameters);
 
             result.AssertNoErrors();
             Assert.NotEmpty(want);
             Assert.True(want.Count < Meters.Count, "the filter must exclude something");
-            Assert.Equal(want, result.Objects<MeterEnrollment>().Select(m => m.MeterId).OrderBy(g => g));
+            Assert.Equal(want, result.Output.Select(o => ((MeterRecord)o.BaseObject).MeterId).OrderBy(g => g));
         }
 
         [Fact]
@@ -106,18 +113,42 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(withConn.MeterId, Assert.Single(byConn.Objects<MeterEnrollment>()).MeterId);
         }
 
-        [Fact]
-        public void FiveThousandIdsIntoGetMeterEnrollmentTakeTenSearchPagesNotFiveThousandRequests()
+        [Theory]
+        [InlineData("Get-MeterEnrollment", "POST /v2/meters/enrollments/search")]
+        [InlineData("Get-MeterDetail", "POST /v2/meters/search")]
+        public void FiveThousandIdsIntoALookupTakeTenSearchPagesNotFiveThousandRequests(string cmdlet, string search)
         {
             _s.Engine.SetVariable("ids", Meters.Take(5000).Select(m => m.MeterId).ToArray());
-            var before = SearchRequests;
+            var before = _s.Sandbox.RequestLog.Count;
 
-            var result = _s.Engine.Run("$ids | Get-MeterEnrollment");
+            var result = _s.Engine.Run("$ids | " + cmdlet);
 
             result.AssertNoErrors();
-            Assert.Equal(Meters.Take(5000).Select(m => m.MeterId), result.Objects<MeterEnrollment>().Select(m => m.MeterId));
+            Assert.Equal(Meters.Take(5000).Select(m => m.MeterId), result.Output.Select(o => ((MeterRecord)o.BaseObject).MeterId));
             // 1000 ids per search, 500 meters per page (the API maximum): 5 searches of 2 pages each.
-            Assert.Equal(10, SearchRequests - before);
+            Assert.Equal(Enumerable.Repeat(search, 10), _s.Sandbox.RequestLog.Skip(before).Select(r => r.Split(' ')[0] + " " + r.Split(' ')[1].Split('?')[0]));
+        }
+
+        [Fact]
+        public void EnrollmentsPipeIntoTheirDetailsWhichShareTheirRecord()
+        {
+            var expected = Meters.Where(m => m.PartnerActions.Count > 0).ToList();
+
+            var result = _s.Engine.Run("Search-MeterEnrollment -PartnerActionRequired | Get-MeterDetail");
+
+            result.AssertNoErrors();
+            var details = result.Objects<MeterDetail>();
+            Assert.True(expected.Count > 1000, "more than one batch of ids");
+            Assert.Equal(expected.Select(m => m.MeterId), details.Select(d => d.MeterId));
+            var seeded = _s.Sandbox.MeterDetails.ToDictionary(d => d.MeterId);
+            Assert.All(details.Zip(expected), pair =>
+            {
+                var (detail, meter) = pair;
+                Assert.Equal((meter.TransmissionRegion, meter.CustomerClassification, meter.MeterType, meter.CreatedAt, meter.UpdatedAt), (detail.TransmissionRegion, detail.CustomerClassification, detail.MeterType, detail.CreatedAt, detail.UpdatedAt));
+                Assert.Equal(string.Join(";", meter.LoadTypes), detail.LoadTypes.ToString());
+                Assert.Equal(string.Join(";", meter.Tags), detail.Tags.ToString());
+                Assert.Equal(seeded[meter.MeterId].Customer.Text("end_customer_email"), detail.Customer!.EndCustomerEmail);
+            });
         }
 
         [Fact]

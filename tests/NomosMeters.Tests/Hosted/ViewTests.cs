@@ -58,6 +58,20 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void MeterDetailsRenderAsATableOfWhoWhereAndWhat()
+        {
+            var lines = Render("Search-MeterDetail -TransmissionRegion ERCOT -LoadType BATTERY_STORAGE -First 3");
+
+            Assert.Matches(@"^MeterId\s+Region\s+Customer\s+Location\s+Utility\s+Devices$", lines[0]);
+            Assert.Equal(5, lines.Length);
+            Assert.All(lines.Skip(2), l => Assert.Matches(@"^[0-9a-f]{8}-[0-9a-f-]{27} ERCOT\s+[A-Z][a-z]+ [A-Z][a-z]+\s+[A-Z][a-z ]+, TX\s+[A-Z_]+\s+(\S+, )*BATTERY", l));
+
+            var devices = Render("(Search-MeterDetail -LoadType BATTERY_STORAGE -First 1).Site.SiteDevices");
+            Assert.Matches(@"^DeviceType\s+Manufacturer\s+Model\s+PowerKw\s+EnergyKwh\s+SerialNumber$", devices[0]);
+            Assert.Contains(devices.Skip(2), l => l.StartsWith("BATTERY ", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void ProgramEnrollmentsAndActionsRenderAsTablesToo()
         {
             var programs = Render("(Search-MeterEnrollment -First 20 | ForEach-Object ProgramEnrollments | ForEach-Object { $_ })[0..2]");
@@ -77,6 +91,8 @@ namespace NomosMeters.Tests.Hosted
         [InlineData(typeof(Models.Enrollments.ParticipationPreference))]
         [InlineData(typeof(Models.Enrollments.EnrollmentDeadline))]
         [InlineData(typeof(NomosConnection))]
+        [InlineData(typeof(Models.MeterDetails.MeterDetail))]
+        [InlineData(typeof(Models.MeterDetails.SiteDevice))]
         public void EveryOutputTypeHasATableViewOfAFewColumnsAndAListViewOfEveryProperty(Type type)
         {
             var views = System.Xml.Linq.XDocument.Load(System.IO.Path.Combine(RepoPaths.ModuleDirectory, "NomosMeters.Format.ps1xml"))
@@ -119,10 +135,11 @@ namespace NomosMeters.Tests.Hosted
         {
             var result = _bed.Engine.Run(
                 "(Get-MeterOrder -First 1).PSStandardMembers.DefaultKeyPropertySet.ReferencedPropertyNames; " +
-                "(Search-MeterEnrollment -First 1).PSStandardMembers.DefaultKeyPropertySet.ReferencedPropertyNames");
+                "(Search-MeterEnrollment -First 1).PSStandardMembers.DefaultKeyPropertySet.ReferencedPropertyNames; " +
+                "(Search-MeterDetail -First 1).PSStandardMembers.DefaultKeyPropertySet.ReferencedPropertyNames");
 
             result.AssertNoErrors();
-            Assert.Equal(new object[] { "Id", "MeterId" }, result.Output.Select(o => o.BaseObject));
+            Assert.Equal(new object[] { "Id", "MeterId", "MeterId" }, result.Output.Select(o => o.BaseObject));
         }
 
         [Fact]

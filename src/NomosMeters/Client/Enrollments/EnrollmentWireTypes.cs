@@ -3,16 +3,21 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NomosMeters.Client.Json;
-using NomosMeters.Models.Enrollments;
 
 namespace NomosMeters.Client.Enrollments
 {
     /// <summary>
-    /// The body of <c>POST /v2/meters/enrollments/search</c> (<c>MeterFilterRequest</c>). Unset filters are left
-    /// out (null is not written): the API rejects empty arrays.
+    /// The body of both meter searches, <c>POST /v2/meters/enrollments/search</c> and <c>POST /v2/meters/search</c>
+    /// (<c>MeterFilterRequest</c>). Unset filters are left out (null is not written): the API rejects empty arrays.
     /// </summary>
     internal sealed class MeterFilterRequest
     {
+        /// <summary>The API maximum page size, and our default.</summary>
+        public const int MaxPageSize = 500;
+
+        /// <summary>The API's limit on <c>meter_ids</c> per search.</summary>
+        public const int MaxMeterIds = 1000;
+
         [JsonPropertyName("page_token")]
         public string? PageToken { get; set; }
 
@@ -80,15 +85,15 @@ namespace NomosMeters.Client.Enrollments
         }
     }
 
-    /// <summary>The search response: <c>{next_page_token, meters}</c>.</summary>
-    internal sealed class EnrollmentSearchPage
+    /// <summary>A search response, <c>{next_page_token, meters}</c>, of enrollments or of details.</summary>
+    internal sealed class MeterSearchPage<T>
     {
         [JsonPropertyName("next_page_token")]
         public string? NextPageToken { get; set; }
 
         // Nullable on purpose: a 200 without "meters" is a broken response, not an empty page.
         [JsonPropertyName("meters")]
-        public List<MeterEnrollment>? Meters { get; set; }
+        public List<T>? Meters { get; set; }
     }
 
     /// <summary>The enrollment API's error body <c>{title, status, details}</c>.</summary>

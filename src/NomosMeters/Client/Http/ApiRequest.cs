@@ -35,5 +35,11 @@ namespace NomosMeters.Client.Http
 
         /// <summary>Gets or sets whether request and response bodies hold secrets and must never be traced.</summary>
         public bool SensitiveBody { get; set; }
+
+        /// <summary>
+        /// Gets or sets whether a successful response's body holds personal data (names, e-mail addresses, phone numbers,
+        /// street addresses): -Debug traces leave it out unless the call asked for it (<see cref="CallContext.TracePersonalData"/>).
+        /// </summary>
+        public bool PersonalData { get; set; }
     }
 }

@@ -159,7 +159,7 @@ namespace NomosMeters.Client.Http
                 {
                     if (context.Log.DebugEnabled)
                     {
-                        context.Log.Debug(await DebugTrace.ResponseAsync(response, request, watch.ElapsedMilliseconds, timeout.Token).ConfigureAwait(false));
+                        context.Log.Debug(await DebugTrace.ResponseAsync(response, request, watch.ElapsedMilliseconds, context.TracePersonalData, timeout.Token).ConfigureAwait(false));
                     }
 
                     if (response.IsSuccessStatusCode)

@@ -13,6 +13,8 @@ namespace NomosMeters.Client.Http
     /// <summary>
     /// The -Debug view of one HTTP exchange: request and response headers and bodies, with every credential
     /// redacted (Authorization headers, token endpoint bodies, secret-looking JSON fields) and bodies truncated.
+    /// Response bodies that hold personal data are left out unless the call asked for them: a trace is often
+    /// redirected to a file or pasted into a ticket.
     /// </summary>
     internal static class DebugTrace
     {
@@ -49,7 +51,7 @@ namespace NomosMeters.Client.Http
         }
 
         /// <summary>Buffers the response body (so it can still be deserialized after) and describes the response.</summary>
-        public static async Task<string> ResponseAsync(HttpResponseMessage response, ApiRequest request, long elapsedMs, CancellationToken cancellationToken)
+        public static async Task<string> ResponseAsync(HttpResponseMessage response, ApiRequest request, long elapsedMs, bool tracePersonalData, CancellationToken cancellationToken)
         {
             var text = new StringBuilder();
             text.Append("<< ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase).Append(" (").Append(elapsedMs).Append(" ms)");
@@ -58,7 +60,9 @@ namespace NomosMeters.Client.Http
             var body = Encoding.UTF8.GetString(bytes);
             if (body.Length > 0)
             {
-                text.AppendLine().Append("<< ").Append(Body(body, request.SensitiveBody));
+                // Error bodies ({title, status, details}) hold none, and they are what a trace is read for.
+                var withheld = request.PersonalData && response.IsSuccessStatusCode && !tracePersonalData;
+                text.AppendLine().Append("<< ").Append(withheld ? PersonalDataWithheld(body) : Body(body, request.SensitiveBody));
             }
 
             return text.ToString();
@@ -96,6 +100,10 @@ namespace NomosMeters.Client.Http
             var masked = SecretFormFields.Replace(SecretFields.Replace(body, "$1\"" + Redacted + "\""), "$1" + Redacted);
             return masked.Length <= MaxBodyChars ? masked : masked.Substring(0, MaxBodyChars) + $"... ({masked.Length - MaxBodyChars} more characters)";
         }
+
+        // The length says whether the body came whole; how to see it is one switch away.
+        private static string PersonalDataWithheld(string body)
+            => $"[personal data withheld] ({body.Length} characters; -TracePersonalData shows them)";
 
         private static void AppendHeaders(StringBuilder text, string prefix, IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers)
         {

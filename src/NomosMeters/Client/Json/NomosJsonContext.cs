@@ -3,6 +3,7 @@ using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Nomos;
 using NomosMeters.Models;
 using NomosMeters.Models.Enrollments;
+using NomosMeters.Models.MeterDetails;
 
 namespace NomosMeters.Client.Json
 {
@@ -16,9 +17,11 @@ namespace NomosMeters.Client.Json
     [JsonSerializable(typeof(TokenResponse))]
     [JsonSerializable(typeof(InsertMeterOrderBody))]
     [JsonSerializable(typeof(MeterEnrollment))]
-    [JsonSerializable(typeof(EnrollmentSearchPage))]
+    [JsonSerializable(typeof(MeterSearchPage<MeterEnrollment>))]
     [JsonSerializable(typeof(MeterFilterRequest))]
     [JsonSerializable(typeof(EnrollmentErrorBody))]
+    [JsonSerializable(typeof(MeterDetail))]
+    [JsonSerializable(typeof(MeterSearchPage<MeterDetail>))]
     internal sealed partial class NomosJsonContext : JsonSerializerContext
     {
     }

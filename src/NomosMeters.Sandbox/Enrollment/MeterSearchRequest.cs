@@ -8,10 +8,11 @@ using System.Text.RegularExpressions;
 namespace NomosMeters.Sandbox.Enrollment
 {
     /// <summary>
-    /// A validated <c>MeterFilterRequest</c> with the spec's limits: unknown fields, wrong types, empty or oversized
-    /// arrays, duplicate items, bad enum values and bad patterns are refused, as a strict server would.
+    /// A validated <c>MeterFilterRequest</c>, the body of both meter searches (enrollments and details), with the spec's
+    /// limits: unknown fields, wrong types, empty or oversized arrays, duplicate items, bad enum values and bad patterns
+    /// are refused, as a strict server would.
     /// </summary>
-    internal sealed class EnrollmentSearchRequest
+    internal sealed class MeterSearchRequest
     {
         public const int MaxPageSize = 500;
 
@@ -58,7 +59,7 @@ namespace NomosMeters.Sandbox.Enrollment
         public string CanonicalFilter { get; private set; } = string.Empty;
 
         /// <summary>Parses and validates; returns null and a (field, message) pair when the body is refused.</summary>
-        public static EnrollmentSearchRequest? Parse(string body, out KeyValuePair<string, string> problem)
+        public static MeterSearchRequest? Parse(string body, out KeyValuePair<string, string> problem)
         {
             problem = default;
             JsonDocument document;
@@ -80,7 +81,7 @@ namespace NomosMeters.Sandbox.Enrollment
                     return null;
                 }
 
-                var request = new EnrollmentSearchRequest();
+                var request = new MeterSearchRequest();
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
                     var error = request.Read(property);
