@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Models.Enrollments;
 using NomosMeters.Session;
+using NomosMeters.Session.Settings;
 
 namespace NomosMeters.Commands
 {
@@ -23,6 +26,14 @@ namespace NomosMeters.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [MeterId]
         public Guid[] MeterId { get; set; } = new Guid[0];
+
+        /// <summary>
+        /// Gets or sets how many requests (searches of up to 1,000 ids, or single lookups) run at once (1 to 64; default:
+        /// the connection's ThrottleLimit). The records still come out in input order.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(SettingLimits.ThrottleLimitMin, SettingLimits.ThrottleLimitMax)]
+        public int ThrottleLimit { get; set; }
 
         /// <summary>Gets the cmdlet that finds meters when an id is unknown, for the error's advice.</summary>
         internal abstract string SearchCommand { get; }
@@ -44,6 +55,7 @@ namespace NomosMeters.Commands
         protected override void EndProcessing()
         {
             Send(_batch.TakeRest());
+            WriteAllInFlight();
             base.EndProcessing();
         }
 
@@ -54,46 +66,58 @@ namespace NomosMeters.Commands
                 return;
             }
 
-            var client = ClientOf(RequireEnrollment());
+            // Each batch is one search (one GET for a lone id), several in flight at once; they do not depend on each other.
+            var enrollment = RequireEnrollment();
+            var client = ClientOf(enrollment);
+            var limit = ThrottleLimitFor(enrollment, ThrottleLimit);
             if (ids.Count == 1)
             {
-                GetOne(client, ids[0]);
+                var id = ids[0];
+                ForItemInFlight(id, limit, () => GetOneAsync(client, id), record =>
+                {
+                    if (record != null)
+                    {
+                        WriteObject(record);
+                    }
+                    else
+                    {
+                        // Worded as for a miss in a batched lookup: one id or many, the same error.
+                        WriteError(NotFound(id));
+                    }
+                });
             }
             else
             {
-                GetMany(client, ids);
+                ForItemInFlight(ids.ToArray(), limit, () => client.LookUpAsync(ids, Context), WriteLooked, record => DescribeFailedSearch(record, ids.Count));
             }
         }
 
-        private void GetOne(MeterRecordClient<T> client, Guid id)
-            => ForItem(id, () =>
-            {
-                try
-                {
-                    WriteObject(Await(client.GetAsync(id, Context)));
-                }
-                catch (ApiRequestException ex) when (ex.StatusCode == 404)
-                {
-                    // Worded as for a miss in a batched lookup: one id or many, the same error.
-                    WriteError(NotFound(id));
-                }
-            });
-
-        // The client splits the ids into searches; results come back in input order, misses as per-id errors.
-        private void GetMany(MeterRecordClient<T> client, IReadOnlyList<Guid> ids)
+        private async Task<T?> GetOneAsync(MeterRecordClient<T> client, Guid id)
         {
-            IReadOnlyList<KeyValuePair<Guid, T?>> looked;
             try
             {
-                looked = Await(client.LookUpAsync(ids, Context));
+                return await client.GetAsync(id, Context).ConfigureAwait(false);
             }
-            catch (ApiRequestException ex)
+            catch (ApiRequestException ex) when (ex.StatusCode == 404)
             {
-                // A failed search says nothing about which of its ids exist: nothing can be written for any of them.
-                ThrowTerminatingError(ErrorRecords.From(ex, null));
-                return;
+                return null;
             }
+        }
 
+        // A failed search says nothing about which of its ids exist: none is written, and the error holds them all, so
+        // they can be tried again; the other searches go on.
+        private void DescribeFailedSearch(ErrorRecord record, int count)
+        {
+            var details = record.ErrorDetails;
+            record.ErrorDetails = new ErrorDetails($"{details?.Message ?? record.Exception.Message} The search for {count} meter ids failed: none of them was written.")
+            {
+                RecommendedAction = $"The error's TargetObject holds the ids: $Error[0].TargetObject | {MyInvocation.MyCommand.Name} tries them again.",
+            };
+        }
+
+        // Results come back in input order, misses as per-id errors.
+        private void WriteLooked(IReadOnlyList<KeyValuePair<Guid, T?>> looked)
+        {
             foreach (var pair in looked)
             {
                 if (pair.Value != null)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Threading.Tasks;
 using NomosMeters.Session;
 using NomosMeters.Session.Settings;
@@ -24,7 +25,7 @@ namespace NomosMeters.Commands
         /// Starts the request for one input item once fewer than <paramref name="limit"/> are in flight, and writes the
         /// results that have come in meanwhile, in input order; <paramref name="write"/> runs on the pipeline thread.
         /// </summary>
-        internal void ForItemInFlight<T>(object? target, int limit, Func<Task<T>> start, Action<T> write)
+        internal void ForItemInFlight<T>(object? target, int limit, Func<Task<T>> start, Action<T> write, Action<ErrorRecord>? describeFailure = null)
         {
             while (_inFlight.Count >= Math.Max(1, limit))
             {
@@ -34,7 +35,7 @@ namespace NomosMeters.Commands
             var task = start();
             // Observed here, so a request left behind by a stopped pipeline is never an unobserved exception.
             task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-            _inFlight.Enqueue(new Pending(target, task, () => write(Await(task))));
+            _inFlight.Enqueue(new Pending(target, task, () => write(Await(task)), describeFailure));
             WriteFinishedInFlight();
         }
 
@@ -47,7 +48,7 @@ namespace NomosMeters.Commands
                 return;
             }
 
-            _inFlight.Enqueue(new Pending(null, Task.CompletedTask, write));
+            _inFlight.Enqueue(new Pending(null, Task.CompletedTask, write, null));
         }
 
         /// <summary>Waits for every request still in flight and writes its result, in input order (from EndProcessing).</summary>
@@ -72,7 +73,7 @@ namespace NomosMeters.Commands
             var next = _inFlight.Dequeue();
             try
             {
-                ForItem(next.Target, next.Write);
+                ForItem(next.Target, next.Write, next.DescribeFailure);
             }
             catch
             {
@@ -85,11 +86,12 @@ namespace NomosMeters.Commands
 
         private readonly struct Pending
         {
-            public Pending(object? target, Task task, Action write)
+            public Pending(object? target, Task task, Action write, Action<ErrorRecord>? describeFailure)
             {
                 Target = target;
                 Task = task;
                 Write = write;
+                DescribeFailure = describeFailure;
             }
 
             public object? Target { get; }
@@ -97,6 +99,8 @@ namespace NomosMeters.Commands
             public Task Task { get; }
 
             public Action Write { get; }
+
+            public Action<ErrorRecord>? DescribeFailure { get; }
         }
     }
 }

@@ -60,7 +60,7 @@ namespace NomosMeters.Commands
         /// does not stop the others; a failure that would repeat for every item (credentials, permissions, payment:
         /// <see cref="ErrorRecords.StopsEveryItem"/>) ends the pipeline. The one rule for every cmdlet that takes items.
         /// </summary>
-        internal void ForItem(object? target, Action request)
+        internal void ForItem(object? target, Action request, Action<ErrorRecord>? describe = null)
         {
             try
             {
@@ -68,7 +68,9 @@ namespace NomosMeters.Commands
             }
             catch (ApiRequestException ex) when (!ErrorRecords.StopsEveryItem(ex))
             {
-                WriteError(ErrorRecords.From(ex, target));
+                var record = ErrorRecords.From(ex, target);
+                describe?.Invoke(record);
+                WriteError(record);
             }
             catch (ApiRequestException ex)
             {

@@ -19,7 +19,7 @@ namespace NomosMeters.Tests.Hosted
     [Collection(HostedEngineCollection.Name)]
     public sealed class ConcurrentLookupTests : IDisposable
     {
-        private readonly EngineBed _bed = TestBed.Sandbox(new SandboxOptions { MeterOrderCount = 60 }).OverLoopback().Engine();
+        private readonly EngineBed _bed = TestBed.Sandbox(new SandboxOptions { MeterOrderCount = 60, MeterEnrollmentCount = 3500 }).OverLoopback().Engine();
 
         public void Dispose() => _bed.Dispose();
 
@@ -120,6 +120,46 @@ namespace NomosMeters.Tests.Hosted
             Assert.Empty(result.Output);
             Assert.True(_bed.Loopback.Arrived <= 5, $"{_bed.Loopback.Arrived} requests were sent");
             Assert.True(SpinWait.SpinUntil(() => _bed.Loopback.InFlight == 0, TimeSpan.FromSeconds(2)), "requests are still running");
+        }
+
+        [Theory]
+        [InlineData("Get-MeterEnrollment", "/v2/meters/enrollments/search")]
+        [InlineData("Get-MeterDetail", "/v2/meters/search")]
+        public void IndependentSearchesOfAThousandIdsRunSideBySideAndComeOutInInputOrder(string cmdlet, string path)
+        {
+            var ids = _bed.Sandbox.MeterEnrollments.Take(3500).Select(m => m.MeterId).Reverse().ToList();
+            _bed.Engine.SetVariable("meterIds", ids.ToArray());
+            _bed.Loopback.Latency = TimeSpan.FromMilliseconds(200);
+            _bed.Connect("-EnrollmentBaseUri $uri -EnrollmentApiKey $key");
+            var afterConnect = _bed.Log.Api.Count;
+
+            var result = _bed.Engine.Run($"$meterIds | {cmdlet} | ForEach-Object MeterId");
+
+            result.AssertNoErrors();
+            Assert.Equal(ids, result.Output.Select(o => (Guid)o.BaseObject));
+            // 3 searches of 1,000 ids (2 pages each) and one of 500 (1 page), all four at once.
+            Assert.Equal(7, _bed.Log.Api.Skip(afterConnect).Count(r => r.Uri.AbsolutePath == path));
+            Assert.Equal(4, _bed.Loopback.PeakInFlight);
+        }
+
+        [Fact]
+        public void ASearchThatFailsIsOneErrorHoldingItsIdsAndTheOtherSearchesAreWritten()
+        {
+            var ids = _bed.Sandbox.MeterEnrollments.Take(3000).Select(m => m.MeterId).ToList();
+            _bed.Engine.SetVariable("meterIds", ids.ToArray());
+            // One at a time, so after Connect-Nomos's check of the key (request 1) and the first search (2 and 3), requests
+            // 4 to 6 are the three attempts at the second search's first page.
+            _bed.Loopback.Inject(4, Fault.InternalServerError).Inject(5, Fault.InternalServerError).Inject(6, Fault.InternalServerError);
+            _bed.Connect("-EnrollmentBaseUri $uri -EnrollmentApiKey $key -MaximumRetryCount 2");
+
+            var result = _bed.Engine.Run("$meterIds | Get-MeterEnrollment -ThrottleLimit 1 | ForEach-Object MeterId");
+
+            Assert.Null(result.Terminating);
+            Assert.Equal(ids.Take(1000).Concat(ids.Skip(2000)), result.Output.Select(o => (Guid)o.BaseObject));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(ids.Skip(1000).Take(1000), Assert.IsType<Guid[]>(error.TargetObject));
+            Assert.Contains("The search for 1000 meter ids failed: none of them was written.", error.ErrorDetails.Message);
+            Assert.Contains("$Error[0].TargetObject | Get-MeterEnrollment", error.ErrorDetails.RecommendedAction);
         }
 
         [Fact]
