@@ -18,6 +18,10 @@
         'New-MeterOrder'
         'Search-MeterEnrollment'
         'Get-MeterEnrollment'
+        'ConvertFrom-NomosWebhook'
+        'Test-NomosWebhookSignature'
+        'New-NomosWebhookSignature'
+        'Get-NomosEvent'
     )
     FormatsToProcess     = @('NomosMeters.Format.ps1xml')
     TypesToProcess       = @('NomosMeters.Types.ps1xml')

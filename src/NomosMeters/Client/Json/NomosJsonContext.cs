@@ -19,6 +19,7 @@ namespace NomosMeters.Client.Json
     [JsonSerializable(typeof(EnrollmentSearchPage))]
     [JsonSerializable(typeof(MeterFilterRequest))]
     [JsonSerializable(typeof(EnrollmentErrorBody))]
+    [JsonSerializable(typeof(NomosEvent))]
     internal sealed partial class NomosJsonContext : JsonSerializerContext
     {
     }
