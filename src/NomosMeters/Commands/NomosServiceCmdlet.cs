@@ -108,6 +108,28 @@ namespace NomosMeters.Commands
         }
 
         /// <summary>
+        /// The trimmed id of one input item for <paramref name="parameter"/>; null, after a non-terminating error naming
+        /// it, when it is empty or, by its prefix, another kind of id than <paramref name="expectedPrefix"/>.
+        /// </summary>
+        internal string? IdOfKind(string? id, string expectedPrefix, string parameter, string howToFindIds)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                var kind = NomosIdKind.NameOf(expectedPrefix);
+                var article = NomosIdKind.Article(kind);
+                WriteError(ErrorRecords.InvalidArgument(
+                    "NomosMeters.InvalidId",
+                    $"{char.ToUpperInvariant(article[0])}{article.Substring(1)} {kind} id cannot be empty or whitespace.",
+                    id,
+                    $"Pass ids such as {expectedPrefix}mi4f0oda6x9m7gcsvjk0ole1, {howToFindIds}."));
+                return null;
+            }
+
+            var trimmed = id!.Trim();
+            return IsKindOf(trimmed, expectedPrefix, parameter) ? trimmed : null;
+        }
+
+        /// <summary>
         /// Writes a non-terminating error and returns false when <paramref name="id"/> is, by its prefix, another kind of
         /// Nomos id than <paramref name="expectedPrefix"/> (see <see cref="NomosIdKind"/>).
         /// </summary>

@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using NomosMeters.Models;
+
+namespace NomosMeters.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets events of the Nomos API by id (GET /events/{id}): what happened, when, and the ids it is about.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "NomosEvent")]
+    [OutputType(typeof(NomosEvent))]
+    public sealed class GetNomosEventCommand : NomosServiceCmdlet
+    {
+        /// <summary>Gets or sets the ids of the events to get (prefix <c>evt_</c>); accepts pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("EventId")]
+        [AllowEmptyString]
+        public string[] Id { get; set; } = new string[0];
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            var nomos = RequireNomos();
+            foreach (var id in Id)
+            {
+                var valid = IdOfKind(id, "evt_", nameof(Id), "the Id of a webhook delivery (ConvertFrom-NomosWebhook)");
+                if (valid != null)
+                {
+                    ForItem(valid, () => WriteObject(Await(nomos.Events.GetAsync(valid, Context))));
+                }
+            }
+        }
+    }
+}
