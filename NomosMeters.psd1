@@ -20,6 +20,10 @@
         'Get-MeterEnrollment'
         'Search-MeterDetail'
         'Get-MeterDetail'
+        'ConvertFrom-NomosWebhook'
+        'Test-NomosWebhookSignature'
+        'New-NomosWebhookSignature'
+        'Get-NomosEvent'
     )
     FormatsToProcess     = @('NomosMeters.Format.ps1xml')
     TypesToProcess       = @('NomosMeters.Types.ps1xml')

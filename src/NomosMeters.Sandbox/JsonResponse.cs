@@ -16,15 +16,21 @@ namespace NomosMeters.Sandbox
 
         public static HttpResponseMessage Create(HttpStatusCode status, Action<Utf8JsonWriter> write)
         {
+            var content = new ByteArrayContent(Bytes(write));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            return new HttpResponseMessage(status) { Content = content };
+        }
+
+        /// <summary>The bytes a response of <paramref name="write"/> carries.</summary>
+        public static byte[] Bytes(Action<Utf8JsonWriter> write)
+        {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 write(writer);
             }
 
-            var content = new ByteArrayContent(buffer.ToArray());
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            return new HttpResponseMessage(status) { Content = content };
+            return buffer.ToArray();
         }
     }
 }

@@ -11,7 +11,7 @@ using NomosMeters.Sandbox.Nomos;
 namespace NomosMeters.Sandbox
 {
     /// <summary>
-    /// An in-process emulator of the Nomos API (<c>/oauth/token</c>, <c>/meter-orders</c>) and the meter enrollment API
+    /// An in-process emulator of the Nomos API (<c>/oauth/token</c>, <c>/meter-orders</c>, <c>/events/{id}</c>) and the meter enrollment API
     /// (<c>/v2/meters/...</c>) with deterministic seeded data. All state lives here; it is safe for concurrent requests.
     /// </summary>
     public sealed class NomosSandbox
@@ -77,6 +77,29 @@ namespace NomosMeters.Sandbox
         /// <summary>Gets the ids of the well-known subscriptions that still have no meter order, in their fixed order.</summary>
         public IReadOnlyList<string> FreeSubscriptions
             => _nomos.Store.Subscriptions().Where(s => !s.HasMeterOrder && Nomos.WellKnownSubscriptions.Contains(s.Id)).Select(s => s.Id).ToArray();
+
+        /// <summary>
+        /// Gets the events of a meter order's lifecycle so far, oldest first, as <c>GET /events/{id}</c> serves them: every
+        /// order has <c>meter_order.created</c>, one event per status reached, and <c>meter_order.blocked</c> when it is
+        /// blocked; an order created through the API has <c>meter_order.created</c>. None for an unknown order.
+        /// </summary>
+        /// <param name="meterOrderId">The <c>prdo_</c> id.</param>
+        /// <returns>The events.</returns>
+        public IReadOnlyList<SandboxEvent> EventsOf(string meterOrderId) => _nomos.Store.EventsOf(meterOrderId);
+
+        /// <summary>
+        /// The webhook delivery Nomos would make of an event: its body (as <c>GET /events/{id}</c> serves it) and its
+        /// <c>X-Nomos-Signature</c>, signed at <paramref name="signedAt"/> with <see cref="SandboxOptions.WebhookSecret"/>.
+        /// </summary>
+        /// <param name="eventId">The <c>evt_</c> id of a sandbox event.</param>
+        /// <param name="signedAt">When the delivery is signed.</param>
+        /// <returns>The delivery.</returns>
+        public SandboxDelivery Deliver(string eventId, DateTimeOffset signedAt)
+        {
+            var found = _nomos.Store.FindEvent(eventId) ?? throw new ArgumentException($"The sandbox has no event '{eventId}'.", nameof(eventId));
+            var body = System.Text.Encoding.UTF8.GetString(JsonResponse.Bytes(w => EventJson.Write(w, found)));
+            return new SandboxDelivery(body, WebhookSigner.Sign(Options.WebhookSecret, body, signedAt));
+        }
 
         /// <summary>Gets the seeded meters of the enrollment API, newest first as it pages them.</summary>
         public IReadOnlyList<SandboxMeterEnrollment> MeterEnrollments => _enrollment.Value.Meters;

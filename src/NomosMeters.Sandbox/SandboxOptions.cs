@@ -14,6 +14,12 @@ namespace NomosMeters.Sandbox
         /// <summary>The enrollment API key the sandbox accepts unless <see cref="EnrollmentApiKey"/> is changed.</summary>
         public const string DefaultEnrollmentApiKey = "sandbox-enrollment-key";
 
+        /// <summary>
+        /// The signing secret of the sandbox's webhook endpoint unless <see cref="WebhookSecret"/> is changed: sign a
+        /// delivery of a sandbox event with it (New-NomosWebhookSignature) and verify it (ConvertFrom-NomosWebhook).
+        /// </summary>
+        public const string DefaultWebhookSecret = "sandbox-webhook-secret";
+
         /// <summary>Gets or sets the client id checked by <c>POST /oauth/token</c> (HTTP Basic).</summary>
         public string ClientId { get; set; } = DefaultClientId;
 
@@ -37,6 +43,9 @@ namespace NomosMeters.Sandbox
 
         /// <summary>Gets or sets the static Bearer API key of the enrollment API.</summary>
         public string EnrollmentApiKey { get; set; } = DefaultEnrollmentApiKey;
+
+        /// <summary>Gets or sets the signing secret of the sandbox's webhook deliveries (<see cref="NomosSandbox.Deliver"/>).</summary>
+        public string WebhookSecret { get; set; } = DefaultWebhookSecret;
 
         /// <summary>Gets or sets how many enrolled meters are seeded.</summary>
         public int MeterEnrollmentCount { get; set; } = 5200;

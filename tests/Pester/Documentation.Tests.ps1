@@ -76,6 +76,14 @@ $Prelude
     }
 
     function Assert-ExampleRuns($Session, [string] $Code) {
+        # A script file is saved where it says, as a user saves it, for the examples after it to run.
+        $file = Get-ExampleScriptFile $Code
+        if ($file) {
+            $path = Join-Path $Session.Folder $file
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path -Parent $path)
+            Set-Content -LiteralPath $path -Value $Code
+            return
+        }
         foreach ($statement in Split-ExampleStatement $Code) {
             if ($notRun.ContainsKey($statement)) { continue }
             $result = Invoke-ExampleStatement -Runspace $Session.Runspace -Statement $statement

@@ -87,6 +87,17 @@ function Split-ExampleStatement {
 
 <#
 .SYNOPSIS
+    Where a script file the documentation shows belongs (an Azure Function's run.ps1), or nothing for statements to
+    type. Such a block has a param() block and its first line names the file: "# NomosWebhook/run.ps1: ...".
+#>
+function Get-ExampleScriptFile {
+    param([Parameter(Mandatory)] [string] $Code)
+    $ast = [Management.Automation.Language.Parser]::ParseInput($Code, [ref]$null, [ref]$null)
+    if ($ast.ParamBlock -and $Code -match '^# (?<file>[\w./-]+\.ps1)\b') { $Matches.file }
+}
+
+<#
+.SYNOPSIS
     A runspace for one documentation session: the module is imported by the example itself or, when
     -ImportModule, up front; $Prelude runs first.
 #>
@@ -127,4 +138,4 @@ function Invoke-ExampleStatement {
     [pscustomobject]@{ Statement = $Statement; Errors = $errors.ToArray(); Text = $text }
 }
 
-Export-ModuleMember -Function Get-ReadmeExample, Get-AboutExample, Get-HelpExample, Split-ExampleStatement, New-ExampleRunspace, Invoke-ExampleStatement
+Export-ModuleMember -Function Get-ReadmeExample, Get-AboutExample, Get-HelpExample, Get-ExampleScriptFile, Split-ExampleStatement, New-ExampleRunspace, Invoke-ExampleStatement

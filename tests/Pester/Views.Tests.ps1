@@ -74,6 +74,20 @@ BeforeDiscovery {
             )
         }
         @{
+            Type    = 'NomosEvent'
+            # The lifecycle of an activated order (the longest topic, check_submitted, among it) and a block.
+            Source  = {
+                'evt_79g87h7ah94vcd3q7xyixynp', 'evt_jtjg2hjc3miignsng194es5l', 'evt_npqzl1u9oztv2wz4d1b3vzcg', 'evt_2i0mt8g16965p78t8wvutb1k',
+                'evt_1fovg4d62ia2h1dc7mn6jbuu', 'evt_3opt5huf0xnfp9ar6jrq6up3', 'evt_6j4a9wj4i2dumfbrc2ncwnri', 'evt_m5bv55bljev56j3o2eae578q' | Get-NomosEvent
+            }
+            Columns = @(
+                @{ Label = 'Timestamp (UTC)'; Value = { Format-Utc $_.Timestamp }; Pattern = $date; At80 = 'Whole'; At120 = 'Whole' }
+                @{ Label = 'Topic'; Value = { $_.Topic }; At80 = 'Whole'; At120 = 'Whole' }
+                @{ Label = 'MeterOrder'; Value = { $_.MeterOrder }; Pattern = '^prdo_[0-9a-z]{24}$'; At80 = 'Whole'; At120 = 'Whole' }
+                @{ Label = 'Id'; Value = { $_.Id }; At80 = 'Cut'; At120 = 'Whole' }
+            )
+        }
+        @{
             Type        = 'NomosConnection'
             Source      = { Get-NomosContext }
             FormatTable = $true

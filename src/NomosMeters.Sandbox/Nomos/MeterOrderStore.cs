@@ -20,8 +20,14 @@ namespace NomosMeters.Sandbox.Nomos
         // Ids and providers of orders created through the API: seeded too, so a test run can be replayed.
         private readonly SeededRandom _random;
 
-        public MeterOrderStore(SeedData data, int seed)
+        private readonly MeterOrderEvents _events;
+
+        // Every order's events by id: built on the first lookup (most sessions never ask for one), then kept by Create.
+        private Dictionary<string, SandboxEvent>? _eventsById;
+
+        public MeterOrderStore(SeedData data, int seed, DateTimeOffset anchor)
         {
+            _events = new MeterOrderEvents(seed, anchor);
             _newestFirst = data.Orders.OrderBy(o => o, NewestFirst.Instance).ToList();
             _byId = _newestFirst.ToDictionary(o => o.Id, StringComparer.Ordinal);
             _subscriptions = data.Subscriptions.ToList();
@@ -55,6 +61,32 @@ namespace NomosMeters.Sandbox.Nomos
             lock (_gate)
             {
                 return _byId.TryGetValue(id, out var order) ? order : null;
+            }
+        }
+
+        /// <summary>The events of an order's lifecycle so far, oldest first; none for an unknown order.</summary>
+        public IReadOnlyList<SandboxEvent> EventsOf(string orderId)
+        {
+            lock (_gate)
+            {
+                return _byId.TryGetValue(orderId, out var order) ? _events.For(order) : Array.Empty<SandboxEvent>();
+            }
+        }
+
+        public SandboxEvent? FindEvent(string id)
+        {
+            lock (_gate)
+            {
+                if (_eventsById == null)
+                {
+                    _eventsById = new Dictionary<string, SandboxEvent>(StringComparer.Ordinal);
+                    foreach (var order in _newestFirst)
+                    {
+                        IndexEvents(order);
+                    }
+                }
+
+                return _eventsById.TryGetValue(id, out var found) ? found : null;
             }
         }
 
@@ -126,7 +158,21 @@ namespace NomosMeters.Sandbox.Nomos
                 _newestFirst.Insert(FirstIndexAfter(order.CreatedAt, order.Id), order);
                 _byId.Add(id, order);
                 _subscriptions[index] = subscription.WithMeterOrder();
+                if (_eventsById != null)
+                {
+                    // A new order emits meter_order.created.
+                    IndexEvents(order);
+                }
+
                 return order;
+            }
+        }
+
+        private void IndexEvents(SandboxMeterOrder order)
+        {
+            foreach (var e in _events.For(order))
+            {
+                _eventsById![e.Id] = e;
             }
         }
 

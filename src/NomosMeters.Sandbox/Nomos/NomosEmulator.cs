@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace NomosMeters.Sandbox.Nomos
 {
     /// <summary>
-    /// The Nomos API: routes <c>/oauth/token</c> and <c>/meter-orders</c>, checks the Bearer token and
+    /// The Nomos API: routes <c>/oauth/token</c>, <c>/meter-orders</c> and <c>/events/{id}</c>, checks the Bearer token and
     /// <c>X-API-Version</c>, and answers every failure with the error envelope plus <c>X-Request-Id</c>.
     /// </summary>
     internal sealed class NomosEmulator
@@ -17,16 +17,19 @@ namespace NomosMeters.Sandbox.Nomos
         public const string ApiVersion = "2026-05-27.curie";
 
         private const string MeterOrdersPath = "/meter-orders";
+        private const string EventsPath = "/events/";
 
         private readonly TokenEndpoint _tokenEndpoint;
         private readonly MeterOrderEndpoints _meterOrders;
+        private readonly EventEndpoints _events;
 
         public NomosEmulator(SandboxOptions options, DateTimeOffset anchor)
         {
             Tokens = new TokenStore(options);
-            Store = new MeterOrderStore(MeterOrderSeed.Create(options.Seed, options.MeterOrderCount, anchor), options.Seed);
+            Store = new MeterOrderStore(MeterOrderSeed.Create(options.Seed, options.MeterOrderCount, anchor), options.Seed, anchor);
             _tokenEndpoint = new TokenEndpoint(options, Tokens);
             _meterOrders = new MeterOrderEndpoints(Store, new CursorCodec(options.Seed), options.Time);
+            _events = new EventEndpoints(Store);
         }
 
         public TokenStore Tokens { get; }
@@ -94,6 +97,16 @@ namespace NomosMeters.Sandbox.Nomos
                 }
 
                 return _meterOrders.Get(Uri.UnescapeDataString(path.Substring(prefix.Length)));
+            }
+
+            if (path.StartsWith(EventsPath, StringComparison.Ordinal) && path.Length > EventsPath.Length && path.IndexOf('/', EventsPath.Length) < 0)
+            {
+                if (method != HttpMethod.Get)
+                {
+                    throw NomosProblem.MethodNotAllowed(method.Method, path, "GET");
+                }
+
+                return _events.Get(Uri.UnescapeDataString(path.Substring(EventsPath.Length)));
             }
 
             throw NomosProblem.NotFound($"No resource at {path}");

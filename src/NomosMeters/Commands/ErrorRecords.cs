@@ -49,6 +49,20 @@ namespace NomosMeters.Commands
                 ErrorDetails = new ErrorDetails(problem) { RecommendedAction = howToConnect },
             };
 
+        /// <summary>A refused webhook delivery: its own ErrorId per way it fails; a security error unless it is authentic.</summary>
+        public static ErrorRecord FromWebhook(Client.Nomos.WebhookRejectedException ex)
+            => new ErrorRecord(
+                ex,
+                WebhookErrorId(ex.Failure),
+                ex.Failure == Client.Nomos.WebhookFailure.NotAnEvent ? ErrorCategory.InvalidData : ErrorCategory.SecurityError,
+                null)
+            {
+                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction },
+            };
+
+        /// <summary><c>NomosMeters.WebhookSignatureMismatch</c> and the like.</summary>
+        public static string WebhookErrorId(Client.Nomos.WebhookFailure failure) => "NomosMeters.Webhook" + failure;
+
         private static ErrorRecord FromApi(ApiRequestException api, object? target)
         {
             // Retries happen out of sight; an error after several attempts says so.

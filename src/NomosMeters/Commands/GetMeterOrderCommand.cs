@@ -19,6 +19,7 @@ namespace NomosMeters.Commands
     {
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
+        private const string ByEventSet = "ByEvent";
 
         /// <summary>Gets or sets the ids of the meter orders to get (prefix <c>prdo_</c>); accepts pipeline input.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -31,8 +32,16 @@ namespace NomosMeters.Commands
         /// Connect-Nomos or NOMOS_THROTTLE_LIMIT say otherwise). The orders still come out in input order.
         /// </summary>
         [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByEventSet)]
         [ValidateRange(SettingLimits.ThrottleLimitMin, SettingLimits.ThrottleLimitMax)]
         public int ThrottleLimit { get; set; }
+
+        /// <summary>
+        /// Gets or sets events (from ConvertFrom-NomosWebhook or Get-NomosEvent) whose meter orders to get, in their
+        /// current state; accepts pipeline input. An event without a meter order is an error for that event.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByEventSet, ValueFromPipeline = true)]
+        public NomosEvent[] Event { get; set; } = new NomosEvent[0];
 
         /// <summary>Gets or sets the statuses to list; several are combined with OR.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -81,6 +90,13 @@ namespace NomosMeters.Commands
                     GetById(nomos, id);
                 }
             }
+            else if (ParameterSetName == ByEventSet)
+            {
+                foreach (var nomosEvent in Event)
+                {
+                    GetByEvent(nomos, nomosEvent);
+                }
+            }
             else
             {
                 List(nomos);
@@ -96,26 +112,28 @@ namespace NomosMeters.Commands
 
         private void GetById(NomosServiceConnection nomos, string? id)
         {
-            if (string.IsNullOrWhiteSpace(id))
+            var valid = IdOfKind(id, "prdo_", nameof(Id), "or list orders with Get-MeterOrder");
+            if (valid != null)
+            {
+                // Several lookups in flight at once, each its own request; the rate limiter paces them.
+                ForItemInFlight(valid, ThrottleLimitFor(nomos, ThrottleLimit), () => nomos.MeterOrders.GetAsync(valid, Context), WriteObject);
+            }
+        }
+
+        // An event names its order by id only: the order is fetched, so what is written is its state now, whatever the event's age.
+        private void GetByEvent(NomosServiceConnection nomos, NomosEvent? nomosEvent)
+        {
+            if (nomosEvent?.MeterOrder == null)
             {
                 InItemOrder(() => WriteError(ErrorRecords.InvalidArgument(
-                    "NomosMeters.InvalidId",
-                    "A meter order id cannot be empty or whitespace.",
-                    id,
-                    "Pass ids such as prdo_mi4f0oda6x9m7gcsvjk0ole1, or list orders with Get-MeterOrder.")));
+                    "NomosMeters.EventWithoutMeterOrder",
+                    $"The event {nomosEvent?.Id ?? "without id"} ({nomosEvent?.Topic}) is not about a meter order: its context has no meter_order.",
+                    nomosEvent,
+                    "Pipe only meter_order.* events to Get-MeterOrder, e.g. with Where-Object Topic -like 'meter_order.*'.")));
                 return;
             }
 
-            var trimmed = id!.Trim();
-            var wrongKind = WrongKind(trimmed, "prdo_", nameof(Id));
-            if (wrongKind != null)
-            {
-                InItemOrder(() => WriteError(wrongKind));
-                return;
-            }
-
-            // Several lookups in flight at once, each its own request; the rate limiter paces them.
-            ForItemInFlight(trimmed, ThrottleLimitFor(nomos, ThrottleLimit), () => nomos.MeterOrders.GetAsync(trimmed, Context), WriteObject);
+            GetById(nomos, nomosEvent.MeterOrder);
         }
 
         private void List(NomosServiceConnection nomos)

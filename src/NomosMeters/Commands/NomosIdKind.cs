@@ -34,7 +34,7 @@ namespace NomosMeters.Commands
         /// </summary>
         public static string? WrongKind(string id, string expectedPrefix)
         {
-            var expected = Known.First(k => k.Key == expectedPrefix).Value;
+            var expected = NameOf(expectedPrefix);
             foreach (var kind in Known)
             {
                 if (kind.Key != expectedPrefix && id.StartsWith(kind.Key, StringComparison.Ordinal))
@@ -46,6 +46,9 @@ namespace NomosMeters.Commands
             return null;
         }
 
-        private static string Article(string noun) => "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
+        /// <summary>What an id of <paramref name="prefix"/> names, e.g. "meter order" for <c>prdo_</c>.</summary>
+        public static string NameOf(string prefix) => Known.First(k => k.Key == prefix).Value;
+
+        internal static string Article(string noun) => "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
     }
 }

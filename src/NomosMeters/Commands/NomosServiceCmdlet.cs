@@ -110,29 +110,48 @@ namespace NomosMeters.Commands
         }
 
         /// <summary>
-        /// Writes a non-terminating error and returns false when <paramref name="id"/> is, by its prefix, another kind of
-        /// Nomos id than <paramref name="expectedPrefix"/> (see <see cref="NomosIdKind"/>).
+        /// The trimmed id of one input item for <paramref name="parameter"/>; null, after a non-terminating error naming
+        /// it, when it is empty or, by its prefix, another kind of id than <paramref name="expectedPrefix"/>. The error
+        /// takes its place among the results of lookups still in flight.
+        /// </summary>
+        internal string? IdOfKind(string? id, string expectedPrefix, string parameter, string howToFindIds)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                var kind = NomosIdKind.NameOf(expectedPrefix);
+                var article = NomosIdKind.Article(kind);
+                var empty = ErrorRecords.InvalidArgument(
+                    "NomosMeters.InvalidId",
+                    $"{char.ToUpperInvariant(article[0])}{article.Substring(1)} {kind} id cannot be empty or whitespace.",
+                    id,
+                    $"Pass ids such as {expectedPrefix}mi4f0oda6x9m7gcsvjk0ole1, {howToFindIds}.");
+                InItemOrder(() => WriteError(empty));
+                return null;
+            }
+
+            var trimmed = id!.Trim();
+            return IsKindOf(trimmed, expectedPrefix, parameter) ? trimmed : null;
+        }
+
+        /// <summary>
+        /// Writes a non-terminating error (in its place among lookups in flight) and returns false when <paramref name="id"/>
+        /// is, by its prefix, another kind of Nomos id than <paramref name="expectedPrefix"/> (see <see cref="NomosIdKind"/>).
         /// </summary>
         internal bool IsKindOf(string id, string expectedPrefix, string parameter)
         {
-            var wrong = WrongKind(id, expectedPrefix, parameter);
-            if (wrong != null)
+            var wrong = NomosIdKind.WrongKind(id, expectedPrefix);
+            if (wrong == null)
             {
-                WriteError(wrong);
+                return true;
             }
 
-            return wrong == null;
-        }
-
-        /// <summary>The error for <paramref name="id"/> when it is, by its prefix, another kind of Nomos id; else null.</summary>
-        internal static ErrorRecord? WrongKind(string id, string expectedPrefix, string parameter)
-        {
-            var wrong = NomosIdKind.WrongKind(id, expectedPrefix);
-            return wrong == null ? null : ErrorRecords.InvalidArgument(
+            var record = ErrorRecords.InvalidArgument(
                 "NomosMeters.WrongIdKind",
                 wrong,
                 id,
                 $"Pass {expectedPrefix}... ids to -{parameter}. An object from the pipeline binds by property name: check which id it carries.");
+            InItemOrder(() => WriteError(record));
+            return false;
         }
 
         /// <summary>The cursor in a -ResumeToken of this command and these filters (null when none was given); stops on a wrong one.</summary>

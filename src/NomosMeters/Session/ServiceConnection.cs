@@ -64,11 +64,14 @@ namespace NomosMeters.Session
         {
             Endpoint = endpoint;
             MeterOrders = new MeterOrderClient(new ServiceRequestor(endpoint, transport));
+            Events = new EventClient(new ServiceRequestor(endpoint, transport));
         }
 
         public NomosEndpoint Endpoint { get; }
 
         public MeterOrderClient MeterOrders { get; }
+
+        public EventClient Events { get; }
     }
 
     /// <summary>The connected enrollment API.</summary>

@@ -122,6 +122,21 @@ namespace NomosMeters.Tests.Hosted
             Assert.True(SpinWait.SpinUntil(() => _bed.Loopback.InFlight == 0, TimeSpan.FromSeconds(2)), "requests are still running");
         }
 
+        [Fact]
+        public void EventLookupsAndTheOrdersOfEventsAlsoRunUpToTheThrottleLimitInInputOrder()
+        {
+            var events = _bed.Sandbox.MeterOrders.Take(4).SelectMany(o => _bed.Sandbox.EventsOf(o.Id)).Select(e => e.Id).ToList();
+            _bed.Engine.SetVariable("eventIds", events.ToArray());
+            _bed.Loopback.Latency = TimeSpan.FromMilliseconds(100);
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("$eventIds | Get-NomosEvent -ThrottleLimit 3 | ForEach-Object { $_.Id }");
+
+            result.AssertNoErrors();
+            Assert.Equal(events, result.Output.Select(o => (string)o.BaseObject));
+            Assert.Equal(3, _bed.Loopback.PeakInFlight);
+        }
+
         [Theory]
         [InlineData("Get-MeterEnrollment", "/v2/meters/enrollments/search")]
         [InlineData("Get-MeterDetail", "/v2/meters/search")]

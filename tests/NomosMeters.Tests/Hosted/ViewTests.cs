@@ -83,6 +83,17 @@ namespace NomosMeters.Tests.Hosted
             Assert.All(actions.Skip(2), l => Assert.Matches(@"^\S+\s+[A-Z_]+\s+[A-Z]+_\d{4} \d{4}-\d\d-\d\d \d\d:\d\d \S", l));
         }
 
+        [Fact]
+        public void EventsRenderAsATableOfWhenWhatAndWhichOrder()
+        {
+            var lines = Render("Get-MeterOrder -Id prdo_manot0rspfyzgcxkuduawmf1 | ForEach-Object { $sandbox.EventsOf($_.Id) } | Get-NomosEvent");
+
+            Assert.Matches(@"^Timestamp \(UTC\)\s+Topic\s+MeterOrder\s+Id$", lines[0]);
+            Assert.Equal(4, lines.Length);
+            Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d meter_order\.created\s+prdo_manot0rspfyzgcxkuduawmf1 evt_[0-9a-z]{24}$", lines[2]);
+            Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d meter_order\.placed\s+prdo_manot0rspfyzgcxkuduawmf1 evt_[0-9a-z]{24}$", lines[3]);
+        }
+
         [Theory]
         [InlineData(typeof(Models.MeterOrder))]
         [InlineData(typeof(Models.Enrollments.MeterEnrollment))]
@@ -93,6 +104,7 @@ namespace NomosMeters.Tests.Hosted
         [InlineData(typeof(NomosConnection))]
         [InlineData(typeof(Models.MeterDetails.MeterDetail))]
         [InlineData(typeof(Models.MeterDetails.SiteDevice))]
+        [InlineData(typeof(Models.NomosEvent))]
         public void EveryOutputTypeHasATableViewOfAFewColumnsAndAListViewOfEveryProperty(Type type)
         {
             var views = System.Xml.Linq.XDocument.Load(System.IO.Path.Combine(RepoPaths.ModuleDirectory, "NomosMeters.Format.ps1xml"))

@@ -16,6 +16,8 @@ namespace NomosMeters.Tests.Sandbox
 
         private static readonly Regex NomosId = new Regex(@"\b(prdo|sub|cus)_[0-9a-z]{24}\b", RegexOptions.CultureInvariant);
 
+        private static readonly Regex EventId = new Regex(@"\bevt_[0-9a-z]{24}\b", RegexOptions.CultureInvariant);
+
         private static readonly Regex Guid = new Regex(@"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", RegexOptions.CultureInvariant);
 
         private readonly NomosSandbox _sandbox = new NomosSandbox();
@@ -29,6 +31,16 @@ namespace NomosMeters.Tests.Sandbox
 
             Assert.Contains(shown, s => s.Id.StartsWith("prdo_", StringComparison.Ordinal));
             Assert.Contains(shown, s => s.Id.StartsWith("cus_", StringComparison.Ordinal));
+            Assert.Empty(shown.Where(s => !known.Contains(s.Id)).Select(s => $"{s.Where}: {s.Id}"));
+        }
+
+        [Fact]
+        public void EveryEventIdTheDocumentsShowExists()
+        {
+            var known = new HashSet<string>(_sandbox.MeterOrders.SelectMany(o => _sandbox.EventsOf(o.Id)).Select(e => e.Id));
+            var shown = Lines().SelectMany(l => EventId.Matches(l.Text).Select(m => (l.Where, Id: m.Value))).ToList();
+
+            Assert.NotEmpty(shown);
             Assert.Empty(shown.Where(s => !known.Contains(s.Id)).Select(s => $"{s.Where}: {s.Id}"));
         }
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace NomosMeters.Tests.Wire
 {
-    /// <summary>Nomos API bodies shaped like the API's own: a meter order, a list page.</summary>
+    /// <summary>Nomos API bodies shaped like the API's own: a meter order, an event, a list page.</summary>
     internal static class NomosSamples
     {
         public static string Order(string id, string status = "scheduled", string? blockedReason = null)
@@ -10,6 +10,9 @@ namespace NomosMeters.Tests.Wire
                "\"created_at\":\"2026-06-30T12:00:00Z\",\"installed_at\":null,\"activated_at\":null,\"cancelled_at\":null,\"cancelled_reason\":null," +
                $"\"blocked_at\":{(blockedReason == null ? "null" : "\"2026-07-01T08:00:00.123Z\"")},\"blocked_reason\":{(blockedReason == null ? "null" : "\"" + blockedReason + "\"")}," +
                "\"appointment_at\":\"2026-08-01T07:30:00.000+02:00\"}";
+
+        public static string Event(string id, string topic)
+            => $"{{\"id\":\"{id}\",\"topic\":\"{topic}\",\"timestamp\":\"2026-06-30T12:00:00.000Z\",\"context\":{{\"meter_order\":\"prdo_{id}\",\"subscription\":\"sub_{id}\"}}}}";
 
         public static string ListPage(IEnumerable<string> orders, string? nextPage)
             => $"{{\"object\":\"list\",\"items\":[{string.Join(",", orders)}],\"has_more\":{(nextPage != null ? "true" : "false")},\"next_page\":{(nextPage == null ? "null" : "\"" + nextPage + "\"")}}}";

@@ -22,6 +22,7 @@ namespace NomosMeters.Client.Json
     [JsonSerializable(typeof(EnrollmentErrorBody))]
     [JsonSerializable(typeof(MeterDetail))]
     [JsonSerializable(typeof(MeterSearchPage<MeterDetail>))]
+    [JsonSerializable(typeof(NomosEvent))]
     internal sealed partial class NomosJsonContext : JsonSerializerContext
     {
     }
