@@ -13,7 +13,8 @@ namespace NomosMeters.Models
     /// NomosMeters.Types.ps1xml): the public properties in the order the class declares them (the id first, then
     /// the API's field order), so Export-Csv columns and Format-List read in that order. Date properties come
     /// through <see cref="IsoTimestamp"/>: still DateTimeOffset values, reported as such by Get-Member, whose plain
-    /// ToString() is ISO 8601 in UTC. One adapter for every type: a new date property needs no getter of its own.
+    /// ToString() is ISO 8601 in UTC; decimals through <see cref="InvariantNumber"/>, whose plain ToString() is culture-free.
+    /// One adapter for every type: a new date or number property needs no getter of its own.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class IsoDatePropertyAdapter : PSPropertyAdapter
@@ -52,7 +53,12 @@ namespace NomosMeters.Models
         {
             var info = Info(adaptedProperty);
             var value = info.GetValue(adaptedProperty.BaseObject);
-            return value is DateTimeOffset date ? IsoTimestamp.Wrap(date) : value;
+            return value switch
+            {
+                DateTimeOffset date => IsoTimestamp.Wrap(date),
+                decimal number => InvariantNumber.Wrap(number),
+                _ => value,
+            };
         }
 
         /// <inheritdoc/>

@@ -62,11 +62,14 @@ namespace NomosMeters.Session
         {
             Endpoint = endpoint;
             MeterOrders = new MeterOrderClient(new ServiceRequestor(endpoint, transport));
+            MeterReadings = new MeterReadingClient(new ServiceRequestor(endpoint, transport));
         }
 
         public NomosEndpoint Endpoint { get; }
 
         public MeterOrderClient MeterOrders { get; }
+
+        public MeterReadingClient MeterReadings { get; }
     }
 
     /// <summary>The connected enrollment API.</summary>
