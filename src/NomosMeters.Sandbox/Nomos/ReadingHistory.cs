@@ -14,6 +14,7 @@ namespace NomosMeters.Sandbox.Nomos
     {
         private const double CustomerReportsPerDay = 1.0 / 40;
         private const double EstimatedShare = 0.03;
+        private const double SilentShare = 0.025;
         private const double AnnualEstimatedShare = 0.25;
         private const int DaysPerYear = 365;
 
@@ -54,7 +55,7 @@ namespace NomosMeters.Sandbox.Nomos
                 // The first day that starts after the activation: its start is the meter's first daily count.
                 var day = BerlinTime.DateOf(activated);
                 FirstGridDay = BerlinTime.StartOf(day) < activated ? day.AddDays(1) : day;
-                if (random.Chance(0.06))
+                if (random.Chance(SilentShare))
                 {
                     var silent = anchorDate.AddDays(-(3 + random.Next(40)));
                     SilentFrom = silent > FirstGridDay ? silent : (DateTime?)null;
