@@ -34,6 +34,7 @@ namespace NomosMeters.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SubscriptionId")]
         [AllowEmptyString]
+        [SubscriptionId]
         public string[]? Subscription { get; set; }
 
         /// <summary>Gets or sets the reading types to get (customer_report, grid_reading, grid_estimation); several are combined with OR.</summary>

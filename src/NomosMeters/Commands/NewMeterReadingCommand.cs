@@ -25,6 +25,7 @@ namespace NomosMeters.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SubscriptionId")]
         [AllowEmptyString]
+        [SubscriptionId]
         public string Subscription { get; set; } = string.Empty;
 
         /// <summary>Gets or sets the meter's cumulative count in kWh, greater than 0. Text is read with a dot for decimals on every machine.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace NomosMeters.Tests.Wire
 {
-    /// <summary>Nomos API bodies shaped like the API's own: a meter order, a list page.</summary>
+    /// <summary>Nomos API bodies shaped like the API's own: a meter order, a meter reading, a list page.</summary>
     internal static class NomosSamples
     {
         public static string Order(string id, string status = "scheduled", string? blockedReason = null)
@@ -10,6 +10,10 @@ namespace NomosMeters.Tests.Wire
                "\"created_at\":\"2026-06-30T12:00:00Z\",\"installed_at\":null,\"activated_at\":null,\"cancelled_at\":null,\"cancelled_reason\":null," +
                $"\"blocked_at\":{(blockedReason == null ? "null" : "\"2026-07-01T08:00:00.123Z\"")},\"blocked_reason\":{(blockedReason == null ? "null" : "\"" + blockedReason + "\"")}," +
                "\"appointment_at\":\"2026-08-01T07:30:00.000+02:00\"}";
+
+        public static string Reading(string id, string subscription = "sub_1", string type = "grid_reading", string value = "1234.567")
+            => $"{{\"object\":\"meter_reading\",\"id\":\"{id}\",\"customer\":\"cus_1\",\"subscription\":\"{subscription}\",\"meter\":\"mtr_1\"," +
+               $"\"value\":{value},\"timestamp\":\"2026-11-27T23:00:00.000Z\",\"type\":\"{type}\",\"created_at\":\"2026-11-28T04:12:09.345Z\"}}";
 
         public static string ListPage(IEnumerable<string> orders, string? nextPage)
             => $"{{\"object\":\"list\",\"items\":[{string.Join(",", orders)}],\"has_more\":{(nextPage != null ? "true" : "false")},\"next_page\":{(nextPage == null ? "null" : "\"" + nextPage + "\"")}}}";
