@@ -110,10 +110,11 @@ namespace NomosMeters.Sandbox.Nomos
             var smart = SmartMeter != null && day >= SmartFrom;
             if (smart && day >= FirstGridDay && !(day >= SilentFrom))
             {
-                // Sent in the early hours, for the count at midnight; an estimation stands in where the count was missing.
+                // Sent within the hour after midnight, for the count at midnight (so today's is there before the anchor);
+                // an estimation stands in where the count was missing.
                 var draw = Draws(age, GridDraw);
                 var estimated = draw.NextDouble() < EstimatedShare;
-                Add(into, wantType, draw, estimated ? MeterReadingValues.GridEstimation : MeterReadingValues.GridReading, estimated ? 0 : 3, day, age, 2, 6);
+                Add(into, wantType, draw, estimated ? MeterReadingValues.GridEstimation : MeterReadingValues.GridReading, estimated ? 0 : 3, day, age, 5, 50);
             }
 
             if (!smart)
@@ -122,14 +123,14 @@ namespace NomosMeters.Sandbox.Nomos
                 {
                     // The grid operator's yearly reading of an analog meter, or its estimate of it.
                     var draw = Draws(age, AnnualDraw);
-                    Add(into, wantType, draw, draw.NextDouble() < AnnualEstimatedShare ? MeterReadingValues.GridEstimation : MeterReadingValues.GridReading, 0, day, age, 3, 5);
+                    Add(into, wantType, draw, draw.NextDouble() < AnnualEstimatedShare ? MeterReadingValues.GridEstimation : MeterReadingValues.GridReading, 0, day, age, 60, 300);
                 }
 
                 var report = Draws(age, CustomerDraw);
                 if (report.NextDouble() < CustomerReportsPerDay)
                 {
                     // Customers read their meter in waking hours and round to the kWh.
-                    Add(into, wantType, report, MeterReadingValues.CustomerReport, 0, day, age, 7, 15);
+                    Add(into, wantType, report, MeterReadingValues.CustomerReport, 0, day, age, 7 * 60, 15 * 60);
                 }
             }
         }
@@ -143,8 +144,8 @@ namespace NomosMeters.Sandbox.Nomos
             return decimals == 0 ? decimal.Floor(count) : decimal.Round(count, decimals);
         }
 
-        // A reading of the day, recorded between fromHour and fromHour + hours after the day's start (Berlin).
-        private void Add(List<SandboxMeterReading> into, Func<string, bool> wantType, SeededRandom draw, string type, int decimals, DateTime day, int age, int fromHour, int hours)
+        // A reading of the day, recorded between fromMinute and fromMinute + minutes after the day's start (Berlin).
+        private void Add(List<SandboxMeterReading> into, Func<string, bool> wantType, SeededRandom draw, string type, int decimals, DateTime day, int age, int fromMinute, int minutes)
         {
             if (!wantType(type))
             {
@@ -152,7 +153,7 @@ namespace NomosMeters.Sandbox.Nomos
             }
 
             var start = BerlinTime.StartOf(day);
-            var created = start.AddMilliseconds((fromHour * 3_600_000L) + draw.NextInt64(0, hours * 3_600_000L));
+            var created = start.AddMilliseconds((fromMinute * 60_000L) + draw.NextInt64(0, minutes * 60_000L));
             var meter = MeterOn(day);
             into.Add(new SandboxMeterReading(draw.NextId("mr_"), Subscription, Customer, meter, CountOn(age, meter == SmartMeter, decimals), start, type, created));
         }

@@ -58,8 +58,8 @@ namespace NomosMeters.Commands
             }
 
             var nomos = RequireNomos();
-            var day = Timestamp!.Value.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
-            if (!ShouldProcess($"subscription {subscription}", $"Record a meter reading of {Value!.Value.ToString(CultureInfo.InvariantCulture)} kWh at {day}"))
+            var taken = TimestampParser.Format(Timestamp!.Value);
+            if (!ShouldProcess($"subscription {subscription}", $"Record a meter reading of {Value!.Value.ToString(CultureInfo.InvariantCulture)} kWh taken at {taken}"))
             {
                 return;
             }
