@@ -32,12 +32,7 @@ namespace NomosMeters.Client.Nomos
         public IAsyncEnumerable<MeterOrder> ListAsync(MeterOrderQuery query, PageRange range, CallContext context, string? startCursor = null)
         {
             query.PageSize = range.PageSizeFor(query.PageSize);
-            return CursorPager.StreamAsync(
-                (cursor, call) => NomosListPages.FetchAsync(_requestor, query.ToPathAndQuery(cursor), NomosJsonContext.Default.NomosListPageMeterOrder, call),
-                range,
-                "meter order",
-                context,
-                startCursor);
+            return NomosListPages.StreamAsync(_requestor, query.ToPathAndQuery, NomosJsonContext.Default.NomosListPageMeterOrder, range, "meter order", context, startCursor);
         }
 
         /// <summary>

@@ -24,12 +24,7 @@ namespace NomosMeters.Client.Nomos
         public IAsyncEnumerable<MeterReading> ListAsync(MeterReadingQuery query, PageRange range, CallContext context, string? startCursor = null)
         {
             query.PageSize = range.PageSizeFor(query.PageSize);
-            return CursorPager.StreamAsync(
-                (cursor, call) => NomosListPages.FetchAsync(_requestor, query.ToPathAndQuery(cursor), NomosJsonContext.Default.NomosListPageMeterReading, call),
-                range,
-                "meter reading",
-                context,
-                startCursor);
+            return NomosListPages.StreamAsync(_requestor, query.ToPathAndQuery, NomosJsonContext.Default.NomosListPageMeterReading, range, "meter reading", context, startCursor);
         }
 
         /// <summary>

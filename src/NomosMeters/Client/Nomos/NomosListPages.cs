@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -7,10 +9,21 @@ using NomosMeters.Client.Paging;
 
 namespace NomosMeters.Client.Nomos
 {
-    /// <summary>One page of a Nomos list endpoint (<c>{object, items, next_page, has_more}</c>), its shape checked, for the pager.</summary>
+    /// <summary>A Nomos list endpoint (<c>{object, items, next_page, has_more}</c>) walked by the pager, each page's shape checked.</summary>
     internal static class NomosListPages
     {
-        public static async Task<Page<T>> FetchAsync<T>(ServiceRequestor requestor, string pathAndQuery, JsonTypeInfo<NomosListPage<T>> type, CallContext context)
+        /// <summary>Every page of the list at <paramref name="pathAndQuery"/> (given a cursor, or null for the first page), streamed.</summary>
+        public static IAsyncEnumerable<T> StreamAsync<T>(
+            ServiceRequestor requestor,
+            Func<string?, string> pathAndQuery,
+            JsonTypeInfo<NomosListPage<T>> type,
+            PageRange range,
+            string listName,
+            CallContext context,
+            string? startCursor)
+            => CursorPager.StreamAsync((cursor, call) => FetchAsync(requestor, pathAndQuery(cursor), type, call), range, listName, context, startCursor);
+
+        private static async Task<Page<T>> FetchAsync<T>(ServiceRequestor requestor, string pathAndQuery, JsonTypeInfo<NomosListPage<T>> type, CallContext context)
         {
             var request = new ApiRequest(HttpMethod.Get, pathAndQuery);
             var page = await requestor.SendAsync(request, context, (response, ct) => ReadAsync(requestor, request, response, type, ct)).ConfigureAwait(false);
