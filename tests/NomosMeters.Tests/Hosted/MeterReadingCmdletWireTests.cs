@@ -21,12 +21,20 @@ namespace NomosMeters.Tests.Hosted
         private const string In = "filter%5Bsubscription%5D%5Bin%5D=";
         private readonly EngineBed _h = TestBed.Mock().Engine();
 
+        // A test's own answer to a list request, where it wants one; null leaves it to the default below.
+        private Func<string, HttpResponseMessage?> _answer = _ => null;
+
         public MeterReadingCmdletWireTests()
         {
             _h.Mock.ServeTokens();
-            // One reading per subscription asked for (two pages when asked for one subscription with limit 1), or two of all.
+            // One reading per subscription asked for, or seven of all.
             _h.Mock.When(HttpMethod.Get, Readings).Respond(req =>
             {
+                if (_answer(Uri.UnescapeDataString(req.RequestUri!.Query)) is HttpResponseMessage answer)
+                {
+                    return answer;
+                }
+
                 var query = Uri.UnescapeDataString(req.RequestUri!.Query);
                 var subscriptions = Filter(query, "filter[subscription][in]=") ?? Filter(query, "filter[subscription][eq]=") ?? Enumerable.Range(1, 7).Select(i => "sub_all" + i).ToArray();
                 return MockServer.Json(HttpStatusCode.OK, NomosSamples.ListPage(subscriptions.Select(s => NomosSamples.Reading("mr_" + s.Substring(4), s)), null));
@@ -194,6 +202,48 @@ namespace NomosMeters.Tests.Hosted
             Assert.NotNull(result.Failure);
             Assert.StartsWith(errorId + ",", result.Failure!.FullyQualifiedErrorId);
             Assert.Empty(_h.Log.Api);
+        }
+
+        [Fact]
+        public void ABatchThatFailsEndsTheListWithTheCountOfEveryBatchAndASkipThatGoesOnAfterThem()
+        {
+            // The second batch (ids 51 to 100) is refused; a 400 is never retried.
+            _answer = q => q.Contains("sub_" + 51.ToString("D24"), StringComparison.Ordinal)
+                ? MockServer.Json(HttpStatusCode.BadRequest, "{\"code\":\"BAD_REQUEST\",\"message\":\"bad filter\",\"requestId\":\"r-9\",\"docs\":\"d\"}")
+                : null;
+
+            var result = _h.Engine.Run($"@({Ids(1, 120)}) | Get-MeterReading -Connection $conn -Skip 5");
+
+            Assert.Equal(45, result.Objects<MeterReading>().Count);
+            Assert.Equal(2, Queries.Count);
+            var error = result.Failure!;
+            Assert.Equal("NomosMeters.BadRequest,NomosMeters.Commands.GetMeterReadingCommand", error.FullyQualifiedErrorId);
+            Assert.EndsWith("The list stopped after 45 meter readings had been written.", error.ErrorDetails.Message);
+            Assert.StartsWith("Run the command again; -Skip 50 continues after the meter readings already written.", error.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void AListOfOneBatchThatFailsShowsTheCommandThatGoesOnExactlyAndThatCommandDoes()
+        {
+            _answer = q => q.Contains("cursor=c2", StringComparison.Ordinal)
+                ? MockServer.Json(HttpStatusCode.BadRequest, "{\"code\":\"BAD_REQUEST\",\"message\":\"gone\",\"requestId\":\"r-8\",\"docs\":\"d\"}")
+                : q.Contains("cursor=c1", StringComparison.Ordinal)
+                    ? MockServer.Json(HttpStatusCode.OK, NomosSamples.ListPage(new[] { NomosSamples.Reading("mr_2", "sub_a") }, "c2"))
+                    : MockServer.Json(HttpStatusCode.OK, NomosSamples.ListPage(new[] { NomosSamples.Reading("mr_1", "sub_a") }, "c1"));
+
+            var failed = _h.Engine.Run("Get-MeterReading -Connection $conn -Subscription sub_a -Type grid_reading");
+
+            Assert.Equal(new[] { "mr_1", "mr_2" }, failed.Objects<MeterReading>().Select(r => r.Id));
+            var advice = failed.Failure!.ErrorDetails.RecommendedAction;
+            Assert.Contains("run: Get-MeterReading -Subscription 'sub_a' -Type 'grid_reading' -Connection $conn -ResumeToken 'nmr1.", advice);
+            _h.Engine.SetVariable("token", advice.Substring(advice.IndexOf("-ResumeToken '", StringComparison.Ordinal) + 14).TrimEnd('\''));
+            _answer = q => q.Contains("cursor=c2", StringComparison.Ordinal) ? MockServer.Json(HttpStatusCode.OK, NomosSamples.ListPage(new[] { NomosSamples.Reading("mr_3", "sub_a") }, null)) : null;
+
+            var resumed = _h.Engine.Run("Get-MeterReading -Connection $conn -Subscription sub_a -Type grid_reading -ResumeToken $token");
+
+            resumed.AssertNoErrors();
+            Assert.Equal(new[] { "mr_3" }, resumed.Objects<MeterReading>().Select(r => r.Id));
+            Assert.EndsWith("&cursor=c2", Queries.Last());
         }
 
         [Fact]
