@@ -195,3 +195,36 @@ Describe 'New-MeterReading' {
         $Error[0].TargetObject.Subscription | Should -Be 'sub_unknown'
     }
 }
+
+Describe 'A meter-reading list that stopped' {
+    It 'goes on exactly where it stopped with the command its error shows, although a reading was recorded in between' {
+        $first = Start-SandboxServer -Orders 250 -Enrollments 5
+        $broken = Connect-Nomos -ClientId 'sandbox-client' -ClientSecret $secret -BaseUri $first.BaseUri -MaximumRetryCount 0 -RateLimit 0 -PassThru
+        $written = [Collections.Generic.List[string]]::new()
+        $failure = $null
+        try {
+            Get-MeterReading -Connection $broken -Subscription $longest -PageSize 30 -ErrorAction Stop | ForEach-Object {
+                $written.Add($_.Id)
+                if ($written.Count -eq 75) { Stop-SandboxServer $first }
+            }
+        }
+        catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'NomosMeters.ConnectionFailed,NomosMeters.Commands.GetMeterReadingCommand'
+        $advice = $failure.ErrorDetails.RecommendedAction
+        $command = $advice.Substring($advice.IndexOf(', run: ') + ', run: '.Length)
+        $command | Should -BeLike "Get-MeterReading -Subscription '$($longest[0])', '$($longest[1])', '$($longest[2])' -PageSize 30 -Connection `$conn -ResumeToken 'nmr1.*'"
+
+        # The service is back with the same data, and a reading comes in before the script goes on.
+        $second = Start-SandboxServer -Orders 250 -Enrollments 5
+        try {
+            $conn = Connect-Nomos -ClientId 'sandbox-client' -ClientSecret $secret -BaseUri $second.BaseUri -RateLimit 0 -PassThru
+            $expected = @(Get-MeterReading -Connection $conn -Subscription $longest).Id
+            $new = New-MeterReading -Connection $conn -Subscription $longest[0] -Value 99999 -Timestamp ([datetime]::UtcNow.AddDays(-1))
+
+            $rest = @(& ([scriptblock]::Create($command))).Id
+            @($written) + $rest | Should -Be $expected
+            $rest | Should -Not -Contain $new.Id
+        }
+        finally { Stop-SandboxServer $second }
+    }
+}

@@ -77,6 +77,16 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void IncludeTotalCountWritesTheUnknownTotalFirst()
+        {
+            var result = _h.Engine.Run("$r = @(Get-MeterReading -Connection $conn -IncludeTotalCount -First 2); $r[0].ToString(); $r[1..2]");
+
+            result.AssertNoErrors();
+            Assert.Equal("Unknown total count", result.Output[0].BaseObject);
+            Assert.Equal(2, result.Objects<MeterReading>().Count);
+        }
+
+        [Fact]
         public void EveryFilterTogetherIsOneQuery()
         {
             var result = _h.Engine.Run(
