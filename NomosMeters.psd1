@@ -16,6 +16,8 @@
         'Get-NomosContext'
         'Get-MeterOrder'
         'New-MeterOrder'
+        'Get-MeterReading'
+        'New-MeterReading'
         'Search-MeterEnrollment'
         'Get-MeterEnrollment'
         'Search-MeterDetail'

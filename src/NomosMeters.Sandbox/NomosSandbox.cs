@@ -11,7 +11,7 @@ using NomosMeters.Sandbox.Nomos;
 namespace NomosMeters.Sandbox
 {
     /// <summary>
-    /// An in-process emulator of the Nomos API (<c>/oauth/token</c>, <c>/meter-orders</c>, <c>/events/{id}</c>) and the meter enrollment API
+    /// An in-process emulator of the Nomos API (<c>/oauth/token</c>, <c>/meter-orders</c>, <c>/meter-readings</c>, <c>/events/{id}</c>) and the meter enrollment API
     /// (<c>/v2/meters/...</c>) with deterministic seeded data. All state lives here; it is safe for concurrent requests.
     /// </summary>
     public sealed class NomosSandbox
@@ -64,6 +64,18 @@ namespace NomosMeters.Sandbox
 
         /// <summary>Gets a snapshot of the meter orders (seeded and created), newest first as the API lists them.</summary>
         public IReadOnlyList<SandboxMeterOrder> MeterOrders => _nomos.Store.MeterOrders();
+
+        /// <summary>
+        /// Gets every meter reading (seeded and created), newest first as the API lists them. The seeded ones are drawn
+        /// as the enumeration reaches their day, so enumerating all of them never holds them all.
+        /// </summary>
+        public IEnumerable<SandboxMeterReading> MeterReadings => _nomos.Readings.Readings(ReadingScope.All);
+
+        /// <summary>Gets the meter readings of the given subscriptions, newest first as the API lists them.</summary>
+        /// <param name="subscriptions">Subscription ids (<c>sub_</c>).</param>
+        /// <returns>The readings, in one list.</returns>
+        public IReadOnlyList<SandboxMeterReading> MeterReadingsOf(params string[] subscriptions)
+            => _nomos.Readings.Readings(ReadingScope.Of(subscriptions)).ToList();
 
         /// <summary>Gets a snapshot of the subscriptions, with and without a meter order.</summary>
         public IReadOnlyList<SandboxSubscription> Subscriptions => _nomos.Store.Subscriptions();

@@ -3,7 +3,7 @@ using System;
 namespace NomosMeters.Sandbox
 {
     /// <summary>A meter order held by the sandbox, as tests read it to compute expectations independently of the API.</summary>
-    public sealed class SandboxMeterOrder
+    public sealed class SandboxMeterOrder : Nomos.IListItem
     {
         internal SandboxMeterOrder(
             string id,

@@ -11,19 +11,29 @@ namespace NomosMeters.Sandbox
 
         public SeededRandom(int seed) => _state = (ulong)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
 
-        public ulong NextUInt64()
+        private SeededRandom(ulong state) => _state = state;
+
+        /// <summary>A sequence of its own for one key: draws about one thing (a day's reading) that need no state kept between requests.</summary>
+        public static SeededRandom For(ulong key) => new SeededRandom(Mix(key));
+
+        /// <summary>The SplitMix64 finalizer: spreads any 64-bit key over all 64 bits.</summary>
+        public static ulong Mix(ulong z)
         {
-            var z = _state += 0x9E3779B97F4A7C15UL;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);
         }
+
+        public ulong NextUInt64() => Mix(_state += 0x9E3779B97F4A7C15UL);
 
         /// <summary>An integer in [0, <paramref name="max"/>).</summary>
         public int Next(int max) => (int)(NextUInt64() % (ulong)max);
 
         /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>).</summary>
         public long NextInt64(long min, long max) => min + (long)(NextUInt64() % (ulong)(max - min));
+
+        /// <summary>A number in [0, 1).</summary>
+        public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
         public bool Chance(double probability) => NextUInt64() / (double)ulong.MaxValue < probability;
 

@@ -73,6 +73,13 @@ namespace NomosMeters
         internal bool NotSent { get; set; }
 
         /// <summary>
+        /// Gets whether the server may have carried the request out although it failed: it was sent, and then no answer
+        /// came (a timeout, a broken connection), the server failed (5xx), or its success answer could not be read. A 4xx
+        /// is a refusal, and a request that never left cannot have acted. For a POST, whether what it creates may exist.
+        /// </summary>
+        internal bool MayHaveActed => !NotSent && (StatusCode == 0 || StatusCode >= 500 || (StatusCode >= 200 && StatusCode < 300));
+
+        /// <summary>
         /// Gets, when a page of a list failed, the cursor (Nomos) or page token (enrollments) that asks for that page
         /// again: a list resumed there neither repeats nor skips an object. Null when its first page failed.
         /// </summary>

@@ -55,6 +55,10 @@ BeforeAll {
         Set-Content -LiteralPath (Join-Path $folder 'subscriptions.txt') -Value $freeSubscriptions
         $meterIds | ForEach-Object { [pscustomobject]@{ MeterId = $_; Site = 'North depot' } } | Export-Csv -LiteralPath (Join-Path $folder 'sites.csv')
         $meterIds | ForEach-Object { [pscustomobject]@{ MeterId = $_ } } | Export-Csv -LiteralPath (Join-Path $folder 'meters.csv')
+        # Readings of yesterday, as a customer-report import has them (the day before today is past in Europe/Berlin too).
+        $yesterday = [datetime]::UtcNow.AddDays(-1).ToString('yyyy-MM-dd')
+        $freeSubscriptions | ForEach-Object { [pscustomobject]@{ Subscription = $_; Value = '14520.5'; Timestamp = $yesterday; Message = 'Read by the tenant' } } |
+            Export-Csv -LiteralPath (Join-Path $folder 'readings.csv')
         foreach ($file in 'new-customers.csv', 'subscriptions.csv') {
             $freeSubscriptions | ForEach-Object { [pscustomobject]@{ Subscription = $_; Name = 'New customer' } } | Export-Csv -LiteralPath (Join-Path $folder $file)
         }

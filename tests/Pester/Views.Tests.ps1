@@ -22,6 +22,18 @@ BeforeDiscovery {
             )
         }
         @{
+            Type    = 'MeterReading'
+            Source  = { Get-MeterReading -First 500; Get-MeterReading -Type customer_report -First 100 }
+            Columns = @(
+                @{ Label = 'Subscription'; Value = { $_.Subscription }; Pattern = '^sub_[0-9a-z]{24}$'; At80 = 'Whole'; At120 = 'Whole' }
+                @{ Label = 'Day'; Value = { $_.Day }; Pattern = '^\d{4}-\d\d-\d\d$'; At80 = 'Whole'; At120 = 'Whole' }
+                @{ Label = 'Type'; Value = { $_.Type }; At80 = 'Whole'; At120 = 'Whole' }
+                @{ Label = 'Value (kWh)'; Value = { $_.Value }; Pattern = '^\d+(\.\d+)?$'; At80 = 'Whole'; At120 = 'Whole' }
+                @{ Label = 'Meter'; Value = { $_.Meter }; At80 = 'Cut'; At120 = 'Whole' }
+                @{ Label = 'Created (UTC)'; Value = { Format-Utc $_.CreatedAt }; Pattern = $date; At80 = 'Hidden'; At120 = 'Whole' }
+            )
+        }
+        @{
             Type    = 'MeterEnrollment'
             Source  = { Search-MeterEnrollment -First 500 }
             Columns = @(

@@ -21,7 +21,7 @@ namespace NomosMeters.Sandbox.Nomos
         // Derived from the seed, so two sandboxes with one seed write byte-identical pages, cursors included.
         public CursorCodec(int seed) => _key = SeedKey.For("nomos-sandbox-cursor", seed);
 
-        public string Encode(MeterOrderCursor cursor)
+        public string Encode(ListCursor cursor)
         {
             using var buffer = new MemoryStream();
             using (var w = new Utf8JsonWriter(buffer))
@@ -39,7 +39,7 @@ namespace NomosMeters.Sandbox.Nomos
         }
 
         /// <summary>Reads a cursor this codec wrote; anything else is a 400 BAD_REQUEST.</summary>
-        public MeterOrderCursor Decode(string text)
+        public ListCursor Decode(string text)
         {
             var dot = text.IndexOf('.');
             if (dot < 0)
@@ -57,7 +57,7 @@ namespace NomosMeters.Sandbox.Nomos
 
                 using var json = JsonDocument.Parse(Base64Url.Decode(payload));
                 var root = json.RootElement;
-                return new MeterOrderCursor(
+                return new ListCursor(
                     DateTimeOffset.ParseExact(root.GetProperty("last_created_at").GetString()!, MeterOrderJson.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                     root.GetProperty("last_id").GetString()!,
                     root.GetProperty("limit").GetInt32(),

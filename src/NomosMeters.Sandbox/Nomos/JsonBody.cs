@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -13,6 +15,53 @@ namespace NomosMeters.Sandbox.Nomos
         {
             var mediaType = content?.Headers.ContentType?.MediaType;
             return mediaType != null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>
+        /// Parses a request body that must be JSON (by its Content-Type) holding an object; the caller disposes the
+        /// document. Anything else is a 400 as the API's schema validation answers it.
+        /// </summary>
+        public static Task<JsonDocument> ReadJsonObjectAsync(HttpContent? content, CancellationToken cancellationToken)
+        {
+            if (!IsJson(content))
+            {
+                var received = content?.Headers.ContentType?.MediaType ?? "none";
+                throw NomosProblem.BadField("invalid_type", string.Empty, $"Expected a JSON body (Content-Type: application/json), received Content-Type '{received}'");
+            }
+
+            return ReadObjectAsync(content, cancellationToken);
+        }
+
+        /// <summary>Adds an <c>unrecognized_keys</c> error when the object has properties the schema does not name.</summary>
+        public static void RefuseUnknownKeys(JsonElement root, ICollection<string> known, List<FieldError> errors)
+        {
+            var unknown = root.EnumerateObject().Select(p => p.Name).Where(n => !known.Contains(n)).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                errors.Add(new FieldError("unrecognized_keys", string.Empty, "Unrecognized key(s) in object: " + string.Join(", ", unknown.Select(k => $"'{k}'"))));
+            }
+        }
+
+        /// <summary>The string property <paramref name="name"/>; null, with an error added, when it is missing (and required) or not a string.</summary>
+        public static string? ReadString(JsonElement root, string name, bool required, List<FieldError> errors)
+        {
+            if (!root.TryGetProperty(name, out var value))
+            {
+                if (required)
+                {
+                    errors.Add(new FieldError("invalid_type", name, "Required"));
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(new FieldError("invalid_type", name, $"Expected string, received {KindName(value.ValueKind)}"));
+                return null;
+            }
+
+            return value.GetString();
         }
 
         /// <summary>Parses the body as a JSON object; the caller disposes the document.</summary>

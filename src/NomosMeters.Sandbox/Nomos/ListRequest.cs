@@ -5,14 +5,14 @@ using System.Net;
 
 namespace NomosMeters.Sandbox.Nomos
 {
-    /// <summary>A validated <c>GET /meter-orders</c> query: <c>limit</c>, the filters, and where to continue.</summary>
-    internal sealed class ListRequest
+    /// <summary>A validated query of a cursor-paged list endpoint: <c>limit</c>, the filters, and where to continue.</summary>
+    internal sealed class ListRequest<T>
     {
-        // The spec: limit is a number, minimum 1, maximum 100, default 10.
+        // The spec, for every list endpoint: limit is a number, minimum 1, maximum 100, default 10.
         private const int DefaultLimit = 10;
         private const int MaxLimit = 100;
 
-        private ListRequest(int limit, MeterOrderFilterSet filters, MeterOrderCursor? after)
+        private ListRequest(int limit, ListFilterSet<T> filters, ListCursor? after)
         {
             Limit = limit;
             Filters = filters;
@@ -21,20 +21,20 @@ namespace NomosMeters.Sandbox.Nomos
 
         public int Limit { get; }
 
-        public MeterOrderFilterSet Filters { get; }
+        public ListFilterSet<T> Filters { get; }
 
-        /// <summary>Gets the position of the previous page's last order, or null for the first page.</summary>
-        public MeterOrderCursor? After { get; }
+        /// <summary>Gets the position of the previous page's last item, or null for the first page.</summary>
+        public ListCursor? After { get; }
 
-        public static ListRequest Parse(string query, CursorCodec cursors)
+        public static ListRequest<T> Parse(string query, CursorCodec cursors, IReadOnlyDictionary<string, FilterField<T>> fields)
         {
             var pairs = FormEncoding.Parse(query);
             var limit = ParseLimit(LastValue(pairs, "limit"));
-            var filters = MeterOrderFilterSet.Parse(pairs);
+            var filters = ListFilterSet<T>.Parse(pairs, fields);
             var cursorText = LastValue(pairs, "cursor");
             if (string.IsNullOrEmpty(cursorText))
             {
-                return new ListRequest(limit, filters, null);
+                return new ListRequest<T>(limit, filters, null);
             }
 
             var cursor = cursors.Decode(cursorText!);
@@ -46,7 +46,7 @@ namespace NomosMeters.Sandbox.Nomos
                     new FieldError("invalid_value", "cursor", $"The cursor was issued for limit={cursor.Limit} and other filters than this request's."));
             }
 
-            return new ListRequest(limit, filters, cursor);
+            return new ListRequest<T>(limit, filters, cursor);
         }
 
         private static int ParseLimit(string? text)

@@ -23,38 +23,8 @@ namespace NomosMeters.Sandbox.Nomos
         /// <summary><c>GET /meter-orders</c>: a page of <c>{object,items,next_page,has_more}</c>, newest first.</summary>
         public HttpResponseMessage List(Uri uri)
         {
-            var request = ListRequest.Parse(uri.Query, _cursors);
-            var page = _store.Page(request.Filters, request.Limit, request.After);
-            string? nextPage = null;
-            if (page.HasMore)
-            {
-                var last = page.Items[page.Items.Count - 1];
-                nextPage = _cursors.Encode(new MeterOrderCursor(last.CreatedAt, last.Id, request.Limit, request.Filters.Fingerprint));
-            }
-
-            return JsonResponse.Create(HttpStatusCode.OK, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("object", "list");
-                w.WriteStartArray("items");
-                foreach (var order in page.Items)
-                {
-                    MeterOrderJson.Write(w, order);
-                }
-
-                w.WriteEndArray();
-                if (nextPage == null)
-                {
-                    w.WriteNull("next_page");
-                }
-                else
-                {
-                    w.WriteString("next_page", nextPage);
-                }
-
-                w.WriteBoolean("has_more", page.HasMore);
-                w.WriteEndObject();
-            });
+            var request = ListRequest<SandboxMeterOrder>.Parse(uri.Query, _cursors, MeterOrderFields.All);
+            return ListResponse.Create(_store.Page(request.Filters, request.Limit, request.After), request, _cursors, MeterOrderJson.Write);
         }
 
         /// <summary><c>GET /meter-orders/{id}</c>, the id already percent-decoded.</summary>

@@ -91,7 +91,7 @@ namespace NomosMeters.Sandbox.Nomos
         }
 
         /// <summary>Up to <paramref name="limit"/> matching orders after <paramref name="after"/> (keyset), and whether more match.</summary>
-        public MeterOrderPage Page(MeterOrderFilterSet filters, int limit, MeterOrderCursor? after)
+        public ListPage<SandboxMeterOrder> Page(ListFilterSet<SandboxMeterOrder> filters, int limit, ListCursor? after)
         {
             lock (_gate)
             {
@@ -111,7 +111,7 @@ namespace NomosMeters.Sandbox.Nomos
                     hasMore = filters.Matches(_newestFirst[index]);
                 }
 
-                return new MeterOrderPage(items, hasMore);
+                return new ListPage<SandboxMeterOrder>(items, hasMore);
             }
         }
 

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace NomosMeters.Sandbox.Nomos
 {
     /// <summary>
-    /// The Nomos API: routes <c>/oauth/token</c>, <c>/meter-orders</c> and <c>/events/{id}</c>, checks the Bearer token and
+    /// The Nomos API: routes <c>/oauth/token</c>, <c>/meter-orders</c>, <c>/meter-readings</c> and <c>/events/{id}</c>, checks the Bearer token and
     /// <c>X-API-Version</c>, and answers every failure with the error envelope plus <c>X-Request-Id</c>.
     /// </summary>
     internal sealed class NomosEmulator
@@ -18,23 +18,31 @@ namespace NomosMeters.Sandbox.Nomos
 
         private const string MeterOrdersPath = "/meter-orders";
         private const string EventsPath = "/events/";
+        private const string MeterReadingsPath = "/meter-readings";
 
         private readonly TokenEndpoint _tokenEndpoint;
         private readonly MeterOrderEndpoints _meterOrders;
         private readonly EventEndpoints _events;
+        private readonly MeterReadingEndpoints _meterReadings;
 
         public NomosEmulator(SandboxOptions options, DateTimeOffset anchor)
         {
             Tokens = new TokenStore(options);
-            Store = new MeterOrderStore(MeterOrderSeed.Create(options.Seed, options.MeterOrderCount, anchor), options.Seed, anchor);
+            var seed = MeterOrderSeed.Create(options.Seed, options.MeterOrderCount, anchor);
+            Store = new MeterOrderStore(seed, options.Seed, anchor);
+            Readings = new MeterReadingStore(seed, options.Seed, anchor, options.Time);
+            var cursors = new CursorCodec(options.Seed);
             _tokenEndpoint = new TokenEndpoint(options, Tokens);
-            _meterOrders = new MeterOrderEndpoints(Store, new CursorCodec(options.Seed), options.Time);
+            _meterOrders = new MeterOrderEndpoints(Store, cursors, options.Time);
             _events = new EventEndpoints(Store);
+            _meterReadings = new MeterReadingEndpoints(Readings, cursors);
         }
 
         public TokenStore Tokens { get; }
 
         public MeterOrderStore Store { get; }
+
+        public MeterReadingStore Readings { get; }
 
         public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -74,17 +82,12 @@ namespace NomosMeters.Sandbox.Nomos
             CheckApiVersion(request);
             if (path == MeterOrdersPath)
             {
-                if (method == HttpMethod.Get)
-                {
-                    return _meterOrders.List(uri);
-                }
+                return await ListOrCreateAsync(request, _meterOrders.List, _meterOrders.CreateAsync, cancellationToken).ConfigureAwait(false);
+            }
 
-                if (method == HttpMethod.Post)
-                {
-                    return await _meterOrders.CreateAsync(request.Content, cancellationToken).ConfigureAwait(false);
-                }
-
-                throw NomosProblem.MethodNotAllowed(method.Method, path, "GET, POST");
+            if (path == MeterReadingsPath)
+            {
+                return await ListOrCreateAsync(request, _meterReadings.List, _meterReadings.CreateAsync, cancellationToken).ConfigureAwait(false);
             }
 
             // One more segment is an id; it may itself contain an encoded '/' (%2F), which stays within the segment.
@@ -110,6 +113,26 @@ namespace NomosMeters.Sandbox.Nomos
             }
 
             throw NomosProblem.NotFound($"No resource at {path}");
+        }
+
+        // A collection: GET lists it, POST creates in it, any other method is refused.
+        private static async Task<HttpResponseMessage> ListOrCreateAsync(
+            HttpRequestMessage request,
+            Func<Uri, HttpResponseMessage> list,
+            Func<HttpContent?, CancellationToken, Task<HttpResponseMessage>> create,
+            CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Get)
+            {
+                return list(request.RequestUri!);
+            }
+
+            if (request.Method == HttpMethod.Post)
+            {
+                return await create(request.Content, cancellationToken).ConfigureAwait(false);
+            }
+
+            throw NomosProblem.MethodNotAllowed(request.Method.Method, request.RequestUri!.AbsolutePath, "GET, POST");
         }
 
         private void Authorize(HttpRequestMessage request)

@@ -88,7 +88,7 @@ namespace NomosMeters.Commands
             }
             else
             {
-                ForItemInFlight(ids.ToArray(), limit, () => client.LookUpAsync(ids, Context), WriteLooked, record => DescribeFailedSearch(record, ids.Count));
+                ForItemInFlight(ids.ToArray(), limit, () => client.LookUpAsync(ids, Context), WriteLooked, (record, _) => DescribeFailedSearch(record, ids.Count));
             }
         }
 

@@ -88,9 +88,10 @@ namespace NomosMeters.Commands
 
         /// <summary>
         /// Writes each object of <paramref name="stream"/> as it arrives. A failure ends the stream with a
-        /// terminating error that says how many objects were already written.
+        /// terminating error that says how many objects were already written: <paramref name="writtenBefore"/> counts
+        /// those earlier streams of the same command wrote (one list per batch of pipeline input).
         /// </summary>
-        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural, ListResume? resume = null)
+        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural, ListResume? resume = null, ulong writtenBefore = 0)
         {
             ulong written = 0;
             try
@@ -112,23 +113,24 @@ namespace NomosMeters.Commands
                     StopForRefusedResumeToken(api);
                 }
 
+                var total = writtenBefore + written;
                 string advice;
                 if (api?.ResumeCursor != null && resume != null)
                 {
-                    advice = $"To continue with the next {nounPlural}, neither repeating nor skipping one, run: {resume.Command(api.ResumeCursor, written)}";
+                    advice = $"To continue with the next {nounPlural}, neither repeating nor skipping one, run: {resume.Command(api.ResumeCursor, total)}";
                 }
-                else if (written == 0)
+                else if (total == 0)
                 {
                     advice = $"Run the command again. {details.RecommendedAction}".TrimEnd();
                 }
                 else
                 {
                     // The resume point counts the objects the caller had skipped already: -Skip 50 and 150 written is 200.
-                    var resumeAt = written + (SkippedByCaller() ?? 0);
+                    var resumeAt = total + (SkippedByCaller() ?? 0);
                     advice = $"Run the command again; -Skip {resumeAt} continues after the {nounPlural} already written. {details.RecommendedAction}".TrimEnd();
                 }
 
-                record.ErrorDetails = new ErrorDetails($"{details.Message} The list stopped after {written} {nounPlural} had been written.")
+                record.ErrorDetails = new ErrorDetails($"{details.Message} The list stopped after {total} {nounPlural} had been written.")
                 {
                     RecommendedAction = advice,
                 };

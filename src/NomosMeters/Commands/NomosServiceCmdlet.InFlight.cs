@@ -25,7 +25,7 @@ namespace NomosMeters.Commands
         /// Starts the request for one input item once fewer than <paramref name="limit"/> are in flight, and writes the
         /// results that have come in meanwhile, in input order; <paramref name="write"/> runs on the pipeline thread.
         /// </summary>
-        internal void ForItemInFlight<T>(object? target, int limit, Func<Task<T>> start, Action<T> write, Action<ErrorRecord>? describeFailure = null)
+        internal void ForItemInFlight<T>(object? target, int limit, Func<Task<T>> start, Action<T> write, Action<ErrorRecord, ApiRequestException>? outcome = null)
         {
             while (_inFlight.Count >= Math.Max(1, limit))
             {
@@ -35,7 +35,7 @@ namespace NomosMeters.Commands
             var task = start();
             // Observed here, so a request left behind by a stopped pipeline is never an unobserved exception.
             task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-            _inFlight.Enqueue(new Pending(target, task, () => write(Await(task)), describeFailure));
+            _inFlight.Enqueue(new Pending(target, task, () => write(Await(task)), outcome));
             WriteFinishedInFlight();
         }
 
@@ -73,7 +73,7 @@ namespace NomosMeters.Commands
             var next = _inFlight.Dequeue();
             try
             {
-                ForItem(next.Target, next.Write, next.DescribeFailure);
+                ForItem(next.Target, next.Write, next.Outcome);
             }
             catch
             {
@@ -86,12 +86,12 @@ namespace NomosMeters.Commands
 
         private readonly struct Pending
         {
-            public Pending(object? target, Task task, Action write, Action<ErrorRecord>? describeFailure)
+            public Pending(object? target, Task task, Action write, Action<ErrorRecord, ApiRequestException>? outcome)
             {
                 Target = target;
                 Task = task;
                 Write = write;
-                DescribeFailure = describeFailure;
+                Outcome = outcome;
             }
 
             public object? Target { get; }
@@ -100,7 +100,7 @@ namespace NomosMeters.Commands
 
             public Action Write { get; }
 
-            public Action<ErrorRecord>? DescribeFailure { get; }
+            public Action<ErrorRecord, ApiRequestException>? Outcome { get; }
         }
     }
 }

@@ -59,8 +59,9 @@ namespace NomosMeters.Commands
         /// Runs the request for one input item. Its failure is a non-terminating error for that item, so one bad id
         /// does not stop the others; a failure that would repeat for every item (credentials, permissions, payment:
         /// <see cref="ErrorRecords.StopsEveryItem"/>) ends the pipeline. The one rule for every cmdlet that takes items.
+        /// <paramref name="outcome"/>, if given, adds to the error what became of the item (what the API cannot say).
         /// </summary>
-        internal void ForItem(object? target, Action request, Action<ErrorRecord>? describe = null)
+        internal void ForItem(object? target, Action request, Action<ErrorRecord, ApiRequestException>? outcome = null)
         {
             try
             {
@@ -68,14 +69,18 @@ namespace NomosMeters.Commands
             }
             catch (ApiRequestException ex) when (!ErrorRecords.StopsEveryItem(ex))
             {
-                var record = ErrorRecords.From(ex, target);
-                describe?.Invoke(record);
-                WriteError(record);
+                WriteError(Described(ErrorRecords.From(ex, target), ex, outcome));
             }
             catch (ApiRequestException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, target));
+                ThrowTerminatingError(Described(ErrorRecords.From(ex, target), ex, outcome));
             }
+        }
+
+        private static ErrorRecord Described(ErrorRecord record, ApiRequestException ex, Action<ErrorRecord, ApiRequestException>? outcome)
+        {
+            outcome?.Invoke(record, ex);
+            return record;
         }
 
         /// <summary>

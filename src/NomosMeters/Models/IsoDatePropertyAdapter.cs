@@ -13,7 +13,9 @@ namespace NomosMeters.Models
     /// NomosMeters.Types.ps1xml): the public properties in the order the class declares them (the id first, then
     /// the API's field order), so Export-Csv columns and Format-List read in that order. Date properties come
     /// through <see cref="IsoTimestamp"/>: still DateTimeOffset values, reported as such by Get-Member, whose plain
-    /// ToString() is ISO 8601 in UTC; calendar dates (DateTime) likewise, as yyyy-MM-dd. One adapter for every type: a new date property needs no getter of its own.
+    /// ToString() is ISO 8601 in UTC; calendar dates (DateTime) likewise, as yyyy-MM-dd; decimals through
+    /// <see cref="InvariantNumber"/>, whose plain ToString() is culture-free. One adapter for every type: a new date or
+    /// number property needs no getter of its own.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class IsoDatePropertyAdapter : PSPropertyAdapter
@@ -52,7 +54,13 @@ namespace NomosMeters.Models
         {
             var info = Info(adaptedProperty);
             var value = info.GetValue(adaptedProperty.BaseObject);
-            return value is DateTimeOffset date ? IsoTimestamp.Wrap(date) : value is DateTime day ? IsoTimestamp.WrapDay(day) : value;
+            return value switch
+            {
+                DateTimeOffset date => IsoTimestamp.Wrap(date),
+                DateTime day => IsoTimestamp.WrapDay(day),
+                decimal number => InvariantNumber.Wrap(number),
+                _ => value,
+            };
         }
 
         /// <inheritdoc/>

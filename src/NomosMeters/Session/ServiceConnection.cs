@@ -65,6 +65,7 @@ namespace NomosMeters.Session
             Endpoint = endpoint;
             MeterOrders = new MeterOrderClient(new ServiceRequestor(endpoint, transport));
             Events = new EventClient(new ServiceRequestor(endpoint, transport));
+            MeterReadings = new MeterReadingClient(new ServiceRequestor(endpoint, transport));
         }
 
         public NomosEndpoint Endpoint { get; }
@@ -72,6 +73,7 @@ namespace NomosMeters.Session
         public MeterOrderClient MeterOrders { get; }
 
         public EventClient Events { get; }
+        public MeterReadingClient MeterReadings { get; }
     }
 
     /// <summary>The connected enrollment API.</summary>

@@ -66,6 +66,37 @@ namespace NomosMeters.Tests.Hosted
                 Header("Search-MeterEnrollment -First 3"));
         }
 
+        [Fact]
+        public void MeterReadingColumnsStartWithTheIdAndFollowTheApisFieldOrder()
+        {
+            Assert.Equal(
+                new[] { "Id", "Subscription", "Customer", "Meter", "Value", "Timestamp", "Day", "Type", "CreatedAt", "Object" },
+                Header("Get-MeterReading -First 3"));
+        }
+
+        [Fact]
+        public void ReadingValuesAreWrittenWithADotUnderACultureWithADecimalCommaAndStayDecimals()
+        {
+            var reading = _s.Sandbox.MeterReadings.First(r => r.Value != decimal.Truncate(r.Value));
+            _s.Engine.SetVariable("sub", reading.Subscription);
+
+            var result = _s.Engine.Run(
+                "[System.Threading.Thread]::CurrentThread.CurrentCulture = 'de-DE'; " +
+                "$r = Get-MeterReading -Subscription $sub -First 1; ([decimal]1234.5).ToString(); " +
+                "($r | ConvertTo-Csv -NoTypeInformation | Select-Object -Last 1).Split(',')[4]; " +
+                "$r.Value.GetType().FullName; $r.Value + 1; $r.Value -gt 0; ($r, $r | Measure-Object Value -Sum).Sum; $r.Value.ToString('N1')");
+
+            result.AssertNoErrors();
+            var de = CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal(
+                new object[]
+                {
+                    "1234,5", "\"" + reading.Value.ToString(CultureInfo.InvariantCulture) + "\"", "System.Decimal", reading.Value + 1, true,
+                    (double)(reading.Value * 2), reading.Value.ToString("N1", de),
+                },
+                result.Output.Select(o => o.BaseObject));
+        }
+
         // Every row the sandbox has, through Export-Csv and back: seconds per type.
         [Theory]
         [Trait("Category", "Slow")]
@@ -82,6 +113,7 @@ namespace NomosMeters.Tests.Hosted
         [InlineData(typeof(Site), "Search-MeterDetail | ForEach-Object Site")]
         [InlineData(typeof(SiteDevice), "Search-MeterDetail | ForEach-Object { $_.Site.SiteDevices }")]
         [InlineData(typeof(Utility), "Search-MeterDetail | ForEach-Object Utility")]
+        [InlineData(typeof(MeterReading), "Get-MeterReading -First 300")]
         public void EveryPropertyIsOneReadableColumnInDeclaredOrderAndEveryDateIsIso8601Utc(Type type, string command)
         {
             var file = Path.Combine(_folder, type.Name + ".csv");

@@ -48,6 +48,20 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void MeterReadingsRenderAsATableOfSubscriptionDayTypeValueMeterAndCreated()
+        {
+            var lines = Render("Get-MeterOrder -Status activated -First 1 | Get-MeterReading -First 3");
+
+            Assert.Matches(@"^Subscription\s+Day\s+Type\s+Value \(kWh\)\s+Meter\s+Created \(UTC\)$", lines[0]);
+            Assert.Equal(5, lines.Length);
+            Assert.All(lines.Skip(2), l => Assert.Matches(@"^sub_[0-9a-z]{24} \d{4}-\d\d-\d\d (grid_reading|grid_estimation|customer_report)\s+\d+(\.\d+)? mtr_[0-9a-z]{24} \d{4}-\d\d-\d\d \d\d:\d\d$", l));
+            // The value column is right-aligned: every value ends where its label does.
+            var end = lines[0].IndexOf("Value (kWh)", StringComparison.Ordinal) + "Value (kWh)".Length;
+            Assert.All(lines.Skip(2), l => Assert.Equal(' ', l[end]));
+            Assert.All(lines.Skip(2), l => Assert.True(char.IsDigit(l[end - 1])));
+        }
+
+        [Fact]
         public void MeterEnrollmentsRenderAsATable()
         {
             var lines = Render("Search-MeterEnrollment -First 2");
@@ -105,6 +119,7 @@ namespace NomosMeters.Tests.Hosted
         [InlineData(typeof(Models.MeterDetails.MeterDetail))]
         [InlineData(typeof(Models.MeterDetails.SiteDevice))]
         [InlineData(typeof(Models.NomosEvent))]
+        [InlineData(typeof(Models.MeterReading))]
         public void EveryOutputTypeHasATableViewOfAFewColumnsAndAListViewOfEveryProperty(Type type)
         {
             var views = System.Xml.Linq.XDocument.Load(System.IO.Path.Combine(RepoPaths.ModuleDirectory, "NomosMeters.Format.ps1xml"))

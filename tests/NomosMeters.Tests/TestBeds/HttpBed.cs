@@ -80,7 +80,7 @@ namespace NomosMeters.Tests.TestBeds
         }
 
         /// <summary>Follows <c>next_page</c> from <paramref name="firstPageQuery"/> to the end; returns every item and the page count.</summary>
-        public async Task<(List<JsonElement> Items, int Pages)> ListAllAsync(string firstPageQuery)
+        public async Task<(List<JsonElement> Items, int Pages)> ListAllAsync(string firstPageQuery, string path = "/meter-orders")
         {
             var items = new List<JsonElement>();
             var pages = 0;
@@ -88,7 +88,7 @@ namespace NomosMeters.Tests.TestBeds
             do
             {
                 var query = cursor == null ? firstPageQuery : firstPageQuery + "&cursor=" + Uri.EscapeDataString(cursor);
-                var page = await GetOkAsync("/meter-orders?" + query);
+                var page = await GetOkAsync(path + "?" + query);
                 pages++;
                 items.AddRange(page.GetProperty("items").EnumerateArray());
                 var hasMore = page.GetProperty("has_more").GetBoolean();

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Json;
@@ -33,7 +32,7 @@ namespace NomosMeters.Client.Nomos
         public IAsyncEnumerable<MeterOrder> ListAsync(MeterOrderQuery query, PageRange range, CallContext context, string? startCursor = null)
         {
             query.PageSize = range.PageSizeFor(query.PageSize);
-            return CursorPager.StreamAsync((cursor, call) => FetchPageAsync(query, cursor, call), range, "meter order", context, startCursor);
+            return NomosListPages.StreamAsync(_requestor, query.ToPathAndQuery, NomosJsonContext.Default.NomosListPageMeterOrder, range, "meter order", context, startCursor);
         }
 
         /// <summary>
@@ -78,30 +77,6 @@ namespace NomosMeters.Client.Nomos
             }
 
             return null;
-        }
-
-        private async Task<Page<MeterOrder>> FetchPageAsync(MeterOrderQuery query, string? cursor, CallContext context)
-        {
-            var request = new ApiRequest(HttpMethod.Get, query.ToPathAndQuery(cursor));
-            var page = await _requestor.SendAsync(request, context, (response, ct) => ReadPageAsync(request, response, ct)).ConfigureAwait(false);
-            return new Page<MeterOrder>(page.Items!, page.HasMore ? page.NextPage : null);
-        }
-
-        private async Task<NomosListPage<MeterOrder>> ReadPageAsync(ApiRequest request, HttpResponseMessage response, CancellationToken ct)
-        {
-            var page = await _requestor.ReadJsonAsync(request, response, NomosJsonContext.Default.NomosListPageMeterOrder, ct).ConfigureAwait(false);
-            if (page.Items == null)
-            {
-                throw _requestor.InvalidResponse(request, response, "The list response has no \"items\"");
-            }
-
-            if (page.HasMore && string.IsNullOrEmpty(page.NextPage))
-            {
-                // Stopping here would silently drop the rest of the list.
-                throw _requestor.InvalidResponse(request, response, "The list response says has_more but gives no next_page cursor");
-            }
-
-            return page;
         }
     }
 }

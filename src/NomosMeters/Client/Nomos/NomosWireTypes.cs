@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using NomosMeters.Client.Json;
 
 namespace NomosMeters.Client.Nomos
 {
@@ -81,5 +83,25 @@ namespace NomosMeters.Client.Nomos
     {
         [JsonPropertyName("subscription")]
         public string Subscription { get; set; } = string.Empty;
+    }
+
+    /// <summary>The body of <c>POST /meter-readings</c>: the spec's <c>InsertMeterReading</c> and the subscription it is for.</summary>
+    internal sealed class InsertMeterReadingBody
+    {
+        [JsonPropertyName("subscription")]
+        public string Subscription { get; set; } = string.Empty;
+
+        // Cumulative kWh, greater than 0.
+        [JsonPropertyName("value")]
+        public decimal Value { get; set; }
+
+        // The spec: "Timestamp of the reading in UTC".
+        [JsonPropertyName("timestamp")]
+        [JsonConverter(typeof(UtcDateTimeOffsetConverter))]
+        public DateTimeOffset Timestamp { get; set; }
+
+        // At most 500 characters; left out when there is none.
+        [JsonPropertyName("message")]
+        public string? Message { get; set; }
     }
 }

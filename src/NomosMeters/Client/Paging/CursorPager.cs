@@ -32,26 +32,29 @@ namespace NomosMeters.Client.Paging
         /// Applies <c>-Skip</c>/<c>-First</c> to a lazy stream. It stops right after the last wanted item, before
         /// asking the source for another one, so a paged source fetches no page it does not need.
         /// </summary>
-        public static async IAsyncEnumerable<T> Slice<T>(IAsyncEnumerable<T> source, PageRange range, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public static IAsyncEnumerable<T> Slice<T>(IAsyncEnumerable<T> source, PageRange range, CancellationToken cancellationToken = default)
+            => Slice(source, new RangeProgress(range), cancellationToken);
+
+        /// <summary>
+        /// Applies what is left of <c>-Skip</c>/<c>-First</c> to one of several streams that make one output (a list
+        /// per batch of pipeline input), and records what this one took: the next goes on where it left off.
+        /// </summary>
+        public static async IAsyncEnumerable<T> Slice<T>(IAsyncEnumerable<T> source, RangeProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            if (range.First == 0)
+            if (progress.IsSatisfied)
             {
                 yield break;
             }
 
-            ulong skipped = 0;
-            ulong written = 0;
             await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (skipped < range.Skip)
+                if (progress.TrySkip())
                 {
-                    skipped++;
                     continue;
                 }
 
                 yield return item;
-                written++;
-                if (range.First.HasValue && written >= range.First.Value)
+                if (progress.CountWritten())
                 {
                     yield break;
                 }
