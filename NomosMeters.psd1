@@ -18,6 +18,7 @@
         'New-MeterOrder'
         'Search-MeterEnrollment'
         'Get-MeterEnrollment'
+        'Invoke-NomosRequest'
     )
     FormatsToProcess     = @('NomosMeters.Format.ps1xml')
     TypesToProcess       = @('NomosMeters.Types.ps1xml')

@@ -81,17 +81,18 @@ namespace NomosMeters.Commands
         }
 
         /// <summary>
-        /// Writes each object of <paramref name="stream"/> as it arrives. A failure ends the stream with a
-        /// terminating error that says how many objects were already written.
+        /// Writes each object of <paramref name="stream"/> as it arrives (as <paramref name="output"/> makes it, on the
+        /// pipeline thread, when given). A failure ends the stream with a terminating error that says how many
+        /// objects were already written.
         /// </summary>
-        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural, ListResume? resume = null)
+        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural, ListResume? resume = null, Func<T, object?>? output = null)
         {
             ulong written = 0;
             try
             {
                 ForEach(stream, item =>
                 {
-                    WriteObject(item);
+                    WriteObject(output == null ? item : output(item));
                     written++;
                 });
             }

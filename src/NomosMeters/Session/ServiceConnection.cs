@@ -2,6 +2,7 @@ using System.Threading;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
+using NomosMeters.Client.Requests;
 using NomosMeters.Sandbox;
 
 namespace NomosMeters.Session
@@ -30,6 +31,9 @@ namespace NomosMeters.Session
 
         /// <summary>Gets the emulator this service talks to, or null for a real service.</summary>
         public NomosSandbox? Sandbox { get; }
+
+        /// <summary>Gets requests to any path of the service (Invoke-NomosRequest).</summary>
+        public abstract RawRequestClient Requests { get; }
 
         /// <summary>Gets whether the last owner has let go (the transport is closed).</summary>
         public bool IsClosed => Volatile.Read(ref _owners) < 0;
@@ -62,11 +66,14 @@ namespace NomosMeters.Session
         {
             Endpoint = endpoint;
             MeterOrders = new MeterOrderClient(new ServiceRequestor(endpoint, transport));
+            Requests = new RawRequestClient(new ServiceRequestor(endpoint, transport), new NomosListPaging());
         }
 
         public NomosEndpoint Endpoint { get; }
 
         public MeterOrderClient MeterOrders { get; }
+
+        public override RawRequestClient Requests { get; }
     }
 
     /// <summary>The connected enrollment API.</summary>
@@ -77,10 +84,13 @@ namespace NomosMeters.Session
         {
             Endpoint = endpoint;
             Enrollments = new EnrollmentClient(new ServiceRequestor(endpoint, transport));
+            Requests = new RawRequestClient(new ServiceRequestor(endpoint, transport), new EnrollmentListPaging());
         }
 
         public EnrollmentEndpoint Endpoint { get; }
 
         public EnrollmentClient Enrollments { get; }
+
+        public override RawRequestClient Requests { get; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Nomos;
@@ -19,6 +20,8 @@ namespace NomosMeters.Client.Json
     [JsonSerializable(typeof(EnrollmentSearchPage))]
     [JsonSerializable(typeof(MeterFilterRequest))]
     [JsonSerializable(typeof(EnrollmentErrorBody))]
+    [JsonSerializable(typeof(JsonElement))]
+    [JsonSerializable(typeof(NomosListPage<JsonElement>))]
     internal sealed partial class NomosJsonContext : JsonSerializerContext
     {
     }

@@ -80,28 +80,11 @@ namespace NomosMeters.Client.Nomos
             return null;
         }
 
-        private async Task<Page<MeterOrder>> FetchPageAsync(MeterOrderQuery query, string? cursor, CallContext context)
+        private Task<Page<MeterOrder>> FetchPageAsync(MeterOrderQuery query, string? cursor, CallContext context)
         {
             var request = new ApiRequest(HttpMethod.Get, query.ToPathAndQuery(cursor));
-            var page = await _requestor.SendAsync(request, context, (response, ct) => ReadPageAsync(request, response, ct)).ConfigureAwait(false);
-            return new Page<MeterOrder>(page.Items!, page.HasMore ? page.NextPage : null);
-        }
-
-        private async Task<NomosListPage<MeterOrder>> ReadPageAsync(ApiRequest request, HttpResponseMessage response, CancellationToken ct)
-        {
-            var page = await _requestor.ReadJsonAsync(request, response, NomosJsonContext.Default.NomosListPageMeterOrder, ct).ConfigureAwait(false);
-            if (page.Items == null)
-            {
-                throw _requestor.InvalidResponse(request, response, "The list response has no \"items\"");
-            }
-
-            if (page.HasMore && string.IsNullOrEmpty(page.NextPage))
-            {
-                // Stopping here would silently drop the rest of the list.
-                throw _requestor.InvalidResponse(request, response, "The list response says has_more but gives no next_page cursor");
-            }
-
-            return page;
+            return _requestor.SendAsync(request, context, async (response, ct) =>
+                (await _requestor.ReadJsonAsync(request, response, NomosJsonContext.Default.NomosListPageMeterOrder, ct).ConfigureAwait(false)).ToPage(_requestor, request, response));
         }
     }
 }
