@@ -537,6 +537,23 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void ATokenTheApiRejectsIsRenewedOnceAndTheRequestRepeated()
+        {
+            var answers = new ConcurrentQueue<bool>(new[] { false, true });
+            _h.Mock.When(HttpMethod.Get, MockServer.Base + "/customers/cus_1").Respond(_ => answers.TryDequeue(out var accepted) && !accepted
+                ? MockServer.Json(HttpStatusCode.Unauthorized, "{\"code\":\"UNAUTHORIZED\",\"message\":\"invalid token\",\"requestId\":\"r\",\"docs\":\"d\"}")
+                : MockServer.Json(HttpStatusCode.OK, "{\"id\":\"cus_1\"}"));
+
+            var result = Run("Invoke-NomosRequest /customers/cus_1 -Verbose");
+
+            result.AssertNoErrors();
+            Assert.Equal("cus_1", Assert.Single(result.Output).Properties["id"].Value);
+            Assert.Equal(new[] { "Bearer at1", "Bearer at2" }, _h.Log.Api.Select(r => r.Header("Authorization")));
+            Assert.Equal(new[] { "GET /customers/cus_1 -> 401", "GET /customers/cus_1 -> 200" }, result.Verbose.Where(v => v.StartsWith("GET ", StringComparison.Ordinal)).Select(v => v.Substring(0, v.IndexOf(" (", StringComparison.Ordinal))));
+            Assert.All(_h.Log.Api, r => Assert.Equal("2026-05-27.curie", r.Header("X-API-Version")));
+        }
+
+        [Fact]
         public void AFailureThatWouldRepeatForEveryPathStopsThePipeline()
         {
             Answer(HttpMethod.Get, MockServer.Base + "/customers/cus_1", "{\"code\":\"FORBIDDEN\",\"message\":\"Missing scope read:customers\",\"requestId\":\"r\",\"docs\":\"d\"}", HttpStatusCode.Forbidden);
