@@ -23,7 +23,8 @@ namespace NomosMeters.Commands
         {
             var entries = table.Cast<DictionaryEntry>()
                 .Select(e => new KeyValuePair<string, object?>(Convert.ToString(Unwrap(e.Key), CultureInfo.InvariantCulture) ?? string.Empty, e.Value));
-            return table is Hashtable ? entries.OrderBy(e => e.Key, StringComparer.Ordinal) : entries;
+            // Only the plain type: PowerShell 7's OrderedHashtable (ConvertFrom-Json -AsHashtable) derives from it and has an order.
+            return table.GetType() == typeof(Hashtable) ? entries.OrderBy(e => e.Key, StringComparer.Ordinal) : entries;
         }
 
         /// <summary>

@@ -169,6 +169,21 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void AHashtableThatHasAnOrderKeepsItInTheBody()
+        {
+            Answer(HttpMethod.Get, MockServer.Base + "/things/1", "{\"z\":1,\"a\":{\"y\":true,\"b\":[1.5]}}");
+            Answer(new HttpMethod("PATCH"), MockServer.Base + "/things/1", "{}");
+
+            var result = Run(
+                "$thing = Invoke-NomosRequest /things/1 -OutputType Hashtable; " +
+                "Invoke-NomosRequest /things/1 -Method PATCH -Body $thing -Confirm:$false; " +
+                "Invoke-NomosRequest /things/1 -Method PATCH -Body ('{\"z\":1,\"a\":2}' | ConvertFrom-Json -AsHashtable) -Confirm:$false");
+
+            result.AssertNoErrors();
+            Assert.Equal(new[] { "{\"z\":1,\"a\":{\"y\":true,\"b\":[1.5]}}", "{\"z\":1,\"a\":2}" }, _h.Log.Api.Where(r => r.Method == "PATCH").Select(r => r.Body));
+        }
+
+        [Fact]
         public void AStringBodyIsSentAsItIs()
         {
             Answer(HttpMethod.Put, MockServer.Base + "/things/1", "{}");
