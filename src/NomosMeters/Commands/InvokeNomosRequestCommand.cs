@@ -29,6 +29,8 @@ namespace NomosMeters.Commands
         private List<KeyValuePair<string, string>> _query = new List<KeyValuePair<string, string>>();
         private string? _body;
         private PageRange _range = PageRange.All;
+        private bool _asJson;
+        private bool _asHashtable;
 
         /// <summary>
         /// Gets or sets the path of the endpoint, relative to the API, such as <c>/customers/cus_...</c>, with a query
@@ -65,10 +67,15 @@ namespace NomosMeters.Commands
         [ValidateSet(AsPSObject, AsHashtable, AsJson)]
         public string OutputType { get; set; } = AsPSObject;
 
+        private bool IsEnrollment => string.Equals(Api, EnrollmentApi, StringComparison.OrdinalIgnoreCase);
+
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
+            // ValidateSet takes any case.
             _method = new HttpMethod(Method.ToUpperInvariant());
+            _asJson = string.Equals(OutputType, AsJson, StringComparison.OrdinalIgnoreCase);
+            _asHashtable = string.Equals(OutputType, AsHashtable, StringComparison.OrdinalIgnoreCase);
             try
             {
                 _query = Query == null ? _query : QueryValues.From(Query);
@@ -106,7 +113,7 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            ServiceConnection service = string.Equals(Api, EnrollmentApi, StringComparison.OrdinalIgnoreCase) ? RequireEnrollment() : RequireNomos();
+            ServiceConnection service = IsEnrollment ? RequireEnrollment() : RequireNomos();
             var client = service.Requests;
             if (All && client.PagingMethod != _method)
             {
@@ -125,7 +132,7 @@ namespace NomosMeters.Commands
                     "NomosMeters.InvalidPath",
                     ex.Message,
                     Path,
-                    $"Pass the path relative to the API, such as {(client.PagingMethod == HttpMethod.Get ? "/customers/cus_mi4f0oda6x9m7gcsvjk0ole1" : "/v2/meters/enrollments/search")}; requests go to {client.Endpoint.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/')} only."));
+                    $"Pass the path relative to the API, such as {(IsEnrollment ? "/v2/meters/enrollments/search" : "/customers/cus_mi4f0oda6x9m7gcsvjk0ole1")}; requests go to {client.Endpoint.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/')} only."));
                 return;
             }
 
@@ -174,7 +181,7 @@ namespace NomosMeters.Commands
                 return;
             }
 
-            WriteStream(items, "objects", output: item => OutputType == AsJson ? item.GetRawText() : JsonOutput.ToObject(item, OutputType == AsHashtable));
+            WriteStream(items, "objects", output: item => _asJson ? item.GetRawText() : JsonOutput.ToObject(item, _asHashtable));
         }
 
         // -First and -Skip count what is written: the items of an array answer, else the one answer.
@@ -196,7 +203,7 @@ namespace NomosMeters.Commands
         {
             if (answer.Json is JsonElement json)
             {
-                if (OutputType == AsJson)
+                if (_asJson)
                 {
                     yield return answer.Text;
                 }
@@ -205,12 +212,12 @@ namespace NomosMeters.Commands
                     // As ConvertFrom-Json of PowerShell 7 does: the items of an array one by one.
                     foreach (var item in json.EnumerateArray())
                     {
-                        yield return JsonOutput.ToObject(item, OutputType == AsHashtable);
+                        yield return JsonOutput.ToObject(item, _asHashtable);
                     }
                 }
                 else if (json.ValueKind != JsonValueKind.Null)
                 {
-                    yield return JsonOutput.ToObject(json, OutputType == AsHashtable);
+                    yield return JsonOutput.ToObject(json, _asHashtable);
                 }
             }
             else if (answer.Text != null)
@@ -225,12 +232,12 @@ namespace NomosMeters.Commands
 
         private void StopCannotPage(RawRequestClient client)
         {
-            var message = client.PagingMethod == HttpMethod.Get
-                ? $"-All follows the lists of the Nomos API, which are read with GET; this request is a {_method.Method}."
-                : $"-All follows the searches of the enrollment API, which are POSTs with the page token in the body; this request is a {_method.Method}.";
-            var advice = client.PagingMethod == HttpMethod.Get
-                ? "Run a list such as /invoices with -Method GET (the default) and -All, or the request without -All."
-                : "Run a search such as /v2/meters/enrollments/search with -Method POST and -All, or the request without -All.";
+            var message = IsEnrollment
+                ? $"-All follows the searches of the enrollment API, which are {client.PagingMethod.Method}s with the page token in the body; this request is a {_method.Method}."
+                : $"-All follows the lists of the Nomos API, which are read with {client.PagingMethod.Method}; this request is a {_method.Method}.";
+            var advice = IsEnrollment
+                ? "Run a search such as /v2/meters/enrollments/search with -Method POST and -All, or the request without -All."
+                : "Run a list such as /invoices with -Method GET (the default) and -All, or the request without -All.";
             ThrowTerminatingError(ErrorRecords.InvalidArgument("NomosMeters.CannotPage", message, Path, advice));
         }
     }

@@ -384,7 +384,7 @@ namespace NomosMeters.Tests.Hosted
         {
             Answer(HttpMethod.Get, MockServer.Base + "/things/1", "{\"b\":1,\"a\":{\"x\":[{\"y\":true}]},\"A\":3}");
 
-            var result = Run("Invoke-NomosRequest /things/1 -OutputType Hashtable");
+            var result = Run("Invoke-NomosRequest /things/1 -OutputType hashtable");
 
             result.AssertNoErrors();
             var table = Assert.IsType<OrderedDictionary>(Assert.Single(result.Output).BaseObject);
@@ -412,7 +412,7 @@ namespace NomosMeters.Tests.Hosted
             Answer(HttpMethod.Get, MockServer.Base + "/invoices", NomosPage(null, 1, 2));
 
             var one = Run("Invoke-NomosRequest /things/1 -OutputType Json");
-            var all = Run("Invoke-NomosRequest /invoices -All -OutputType Json");
+            var all = Run("Invoke-NomosRequest /invoices -All -OutputType json");
 
             one.AssertNoErrors();
             all.AssertNoErrors();
