@@ -132,7 +132,7 @@ namespace NomosMeters.Commands
                     "NomosMeters.InvalidPath",
                     ex.Message,
                     Path,
-                    $"Pass the path relative to the API, such as {(IsEnrollment ? "/v2/meters/enrollments/search" : "/customers/cus_mi4f0oda6x9m7gcsvjk0ole1")}; requests go to {client.Endpoint.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/')} only."));
+                    $"Pass the path relative to the API, such as {(IsEnrollment ? "/v2/meters/enrollments/search" : "/customers/cus_3r7t1y5u9i2o6p0a4s8d1f5g")}; requests go to {client.Endpoint.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/')} only."));
                 return;
             }
 
