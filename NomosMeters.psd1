@@ -26,6 +26,7 @@
         'Test-NomosWebhookSignature'
         'New-NomosWebhookSignature'
         'Get-NomosEvent'
+        'Invoke-NomosRequest'
     )
     FormatsToProcess     = @('NomosMeters.Format.ps1xml')
     TypesToProcess       = @('NomosMeters.Types.ps1xml')

@@ -22,6 +22,9 @@ namespace NomosMeters.Sandbox
         /// <summary>The base URI the module uses for the enrollment API of the sandbox.</summary>
         public const string EnrollmentBaseUri = "https://enrollment.sandbox.invalid";
 
+        private static readonly string NomosHost = new Uri(NomosBaseUri).Host;
+        private static readonly string EnrollmentHost = new Uri(EnrollmentBaseUri).Host;
+
         private readonly NomosEmulator _nomos;
         private readonly Lazy<EnrollmentEmulator> _enrollment;
         private readonly ConcurrentQueue<string> _requestLog = new ConcurrentQueue<string>();
@@ -156,11 +159,16 @@ namespace NomosMeters.Sandbox
             Interlocked.Increment(ref _requestCount);
             _requestLog.Enqueue(request.Method.Method + " " + uri.PathAndQuery);
 
-            var response = EnrollmentEmulator.Handles(uri.AbsolutePath)
+            var response = IsEnrollment(uri)
                 ? await _enrollment.Value.HandleAsync(request, cancellationToken).ConfigureAwait(false)
                 : await _nomos.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             response.RequestMessage = request;
             return response;
         }
+
+        // Each API answers every path of its own host, unknown ones with its own 404; a host that serves both (a
+        // loopback server with one address) tells them apart by the enrollment API's /v2/ paths.
+        private static bool IsEnrollment(Uri uri)
+            => uri.Host == EnrollmentHost || (uri.Host != NomosHost && EnrollmentEmulator.Handles(uri.AbsolutePath));
     }
 }

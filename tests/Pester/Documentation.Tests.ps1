@@ -23,6 +23,10 @@ BeforeAll {
         "'prdo_manot0rspfyzgcxkuduawmf1', 'prdo_unknown' | Get-MeterOrder" = 'NomosMeters.NotFound'
         'Get-MeterOrder -Id prdo_unknown -ErrorVariable err'                = 'NomosMeters.NotFound'
         'Get-MeterOrder -First 1'                                           = 'NomosMeters.NotConnected'
+        # Invoke-NomosRequest on endpoints the sandbox does not emulate: the API's own 404.
+        'Invoke-NomosRequest -Path /customers/cus_3r7t1y5u9i2o6p0a4s8d1f5g' = 'NomosMeters.NotFound'
+        '$usage = Invoke-NomosRequest -Path /subscriptions/sub_4k2m9x7q1w8e5r3t6y0u2i4o/usage -Query @{ resolution = ''day''; start = ''2026-05-01''; end = ''2026-06-01'' }' = 'NomosMeters.NotFound'
+        'Invoke-NomosRequest -Path /invoices -Query @{ ''filter[status][eq]'' = ''open'' } -All | Export-Csv open-invoices.csv -NoTypeInformation' = 'NomosMeters.NotFound'
     }
     # Statements parsed but not run here, and why.
     $notRun = @{

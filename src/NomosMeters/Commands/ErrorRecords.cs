@@ -100,6 +100,11 @@ namespace NomosMeters.Commands
                 return ErrorCategory.InvalidResult;
             }
 
+            if (api.Code == "NOT_A_LIST")
+            {
+                return ErrorCategory.InvalidOperation;
+            }
+
             return api.StatusCode >= 500 || api.StatusCode == 0 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
         }
 

@@ -87,18 +87,19 @@ namespace NomosMeters.Commands
         }
 
         /// <summary>
-        /// Writes each object of <paramref name="stream"/> as it arrives. A failure ends the stream with a
-        /// terminating error that says how many objects were already written: <paramref name="writtenBefore"/> counts
-        /// those earlier streams of the same command wrote (one list per batch of pipeline input).
+        /// Writes each object of <paramref name="stream"/> as it arrives (as <paramref name="output"/> makes it, on the
+        /// pipeline thread, when given). A failure ends the stream with a terminating error that says how many
+        /// objects were already written: <paramref name="writtenBefore"/> counts those earlier streams of the same
+        /// command wrote (one list per batch of pipeline input).
         /// </summary>
-        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural, ListResume? resume = null, ulong writtenBefore = 0)
+        internal void WriteStream<T>(IAsyncEnumerable<T> stream, string nounPlural, ListResume? resume = null, ulong writtenBefore = 0, Func<T, object?>? output = null)
         {
             ulong written = 0;
             try
             {
                 ForEach(stream, item =>
                 {
-                    WriteObject(item);
+                    WriteObject(output == null ? item : output(item));
                     written++;
                 });
             }

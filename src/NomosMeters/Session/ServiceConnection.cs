@@ -4,6 +4,7 @@ using NomosMeters.Client.Http;
 using NomosMeters.Client.Nomos;
 using NomosMeters.Models.Enrollments;
 using NomosMeters.Models.MeterDetails;
+using NomosMeters.Client.Requests;
 using NomosMeters.Sandbox;
 
 namespace NomosMeters.Session
@@ -32,6 +33,9 @@ namespace NomosMeters.Session
 
         /// <summary>Gets the emulator this service talks to, or null for a real service.</summary>
         public NomosSandbox? Sandbox { get; }
+
+        /// <summary>Gets requests to any path of the service (Invoke-NomosRequest).</summary>
+        public abstract RawRequestClient Requests { get; }
 
         /// <summary>Gets whether the last owner has let go (the transport is closed).</summary>
         public bool IsClosed => Volatile.Read(ref _owners) < 0;
@@ -63,9 +67,11 @@ namespace NomosMeters.Session
             : base(transport, environment, sandbox)
         {
             Endpoint = endpoint;
-            MeterOrders = new MeterOrderClient(new ServiceRequestor(endpoint, transport));
-            Events = new EventClient(new ServiceRequestor(endpoint, transport));
-            MeterReadings = new MeterReadingClient(new ServiceRequestor(endpoint, transport));
+            var requestor = new ServiceRequestor(endpoint, transport);
+            MeterOrders = new MeterOrderClient(requestor);
+            Events = new EventClient(requestor);
+            MeterReadings = new MeterReadingClient(requestor);
+            Requests = new RawRequestClient(requestor, new NomosListPaging());
         }
 
         public NomosEndpoint Endpoint { get; }
@@ -73,7 +79,10 @@ namespace NomosMeters.Session
         public MeterOrderClient MeterOrders { get; }
 
         public EventClient Events { get; }
+
         public MeterReadingClient MeterReadings { get; }
+
+        public override RawRequestClient Requests { get; }
     }
 
     /// <summary>The connected enrollment API.</summary>
@@ -86,6 +95,7 @@ namespace NomosMeters.Session
             var requestor = new ServiceRequestor(endpoint, transport);
             Enrollments = MeterRecordClient.Enrollments(requestor);
             MeterDetails = MeterRecordClient.Details(requestor);
+            Requests = new RawRequestClient(requestor, new EnrollmentListPaging());
         }
 
         public EnrollmentEndpoint Endpoint { get; }
@@ -94,5 +104,7 @@ namespace NomosMeters.Session
 
         /// <summary>Gets the meter details (customer, site, device, utility) of the same API.</summary>
         public MeterRecordClient<MeterDetail> MeterDetails { get; }
+
+        public override RawRequestClient Requests { get; }
     }
 }

@@ -24,6 +24,9 @@ namespace NomosMeters.Client.Enrollments
         {
         }
 
+        // Both enrollment specs search with POST .../search (meter enrollments, meter details): reads only.
+        public override bool PostOnlyReads(string path) => path.EndsWith("/search", StringComparison.Ordinal);
+
         public override ApiRequestException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader)
         {
             var parsed = TryParse(body);

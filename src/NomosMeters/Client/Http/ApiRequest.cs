@@ -27,9 +27,9 @@ namespace NomosMeters.Client.Http
         public Func<System.Net.Http.Headers.AuthenticationHeaderValue>? Authorization { get; set; }
 
         /// <summary>
-        /// Gets or sets whether repeating this POST cannot act twice: a read sent as POST (a search, a
+        /// Gets or sets whether repeating this write cannot act twice: a read sent as POST (a search, a
         /// client-credentials token), or a create the server refuses to repeat (one meter order per subscription).
-        /// Such a POST is retried after an ambiguous failure like a GET.
+        /// Such a request is retried after an ambiguous failure like a GET.
         /// </summary>
         public bool SafeToRepeat { get; set; }
 

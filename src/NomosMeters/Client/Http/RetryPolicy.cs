@@ -9,8 +9,8 @@ namespace NomosMeters.Client.Http
     /// <summary>
     /// Which failures are retried and how long to wait: 429, 408, 500, 502, 503, 504, connection failures,
     /// timeouts and success responses whose body cannot be used, honouring Retry-After (seconds or HTTP date) and
-    /// ratelimit-reset, else exponential backoff with jitter; bounded by attempts and by a total time budget. Never 400/401/403/404/409/422. The API has no
-    /// idempotency key, so a POST is retried only when the server provably did not act on it (after a 429, or
+    /// ratelimit-reset, else exponential backoff with jitter; bounded by attempts and by a total time budget. Never 400/401/403/404/409/422. The APIs have no
+    /// idempotency key, so a write (POST, PATCH, PUT, DELETE) is retried only when the server provably did not act on it (after a 429, or
     /// when no connection could be made at all) or when repeating it cannot act twice (<see cref="ApiRequest.SafeToRepeat"/>).
     /// </summary>
     internal static class RetryPolicy
@@ -79,10 +79,13 @@ namespace NomosMeters.Client.Http
                 // the server did answer, so only a request that cannot act twice is sent again.
                 var brokenSuccess = api.Code == "INVALID_RESPONSE";
                 var transient = brokenSuccess || api.Code == "CONNECTION_FAILED" || api.Code == "TIMEOUT" || TransientStatuses.Contains(api.StatusCode);
-                var safeToRepeat = _request.Method != HttpMethod.Post || _request.SafeToRepeat || (!brokenSuccess && (api.StatusCode == 429 || api.NotSent));
+                var safeToRepeat = IsRead(_request.Method) || _request.SafeToRepeat || (!brokenSuccess && (api.StatusCode == 429 || api.NotSent));
                 var wait = api.RetryAfter ?? TimeSpan.Zero;
                 return transient && safeToRepeat && _options.Time.GetElapsedTime(_started) + wait < _options.RetryBudget;
             }
+
+            // Any other method may change something on the server, and a repeat could change it twice.
+            private static bool IsRead(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options;
 
             public TimeSpan? ServerDelay(Exception failure) => (failure as ApiRequestException)?.RetryAfter;
 

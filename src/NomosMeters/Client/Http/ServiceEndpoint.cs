@@ -37,6 +37,12 @@ namespace NomosMeters.Client.Http
         /// <summary>Adds the service's own headers (e.g. <c>X-API-Version</c>).</summary>
         public abstract void AddHeaders(HttpRequestMessage request);
 
+        /// <summary>
+        /// Whether a POST to <paramref name="path"/> only reads (a search), so repeating it cannot act twice. The
+        /// typed clients mark their own requests; this is for requests to any path (Invoke-NomosRequest).
+        /// </summary>
+        public virtual bool PostOnlyReads(string path) => false;
+
         /// <summary>Turns an error response body into an exception that says what went wrong.</summary>
         public abstract ApiRequestException ParseError(int statusCode, string? mediaType, string body, string method, string path, string? requestIdHeader);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using NomosMeters.Client.Enrollments;
 using NomosMeters.Client.Nomos;
@@ -26,6 +27,8 @@ namespace NomosMeters.Client.Json
     [JsonSerializable(typeof(MeterDetail))]
     [JsonSerializable(typeof(MeterSearchPage<MeterDetail>))]
     [JsonSerializable(typeof(NomosEvent))]
+    [JsonSerializable(typeof(JsonElement))]
+    [JsonSerializable(typeof(NomosListPage<JsonElement>))]
     internal sealed partial class NomosJsonContext : JsonSerializerContext
     {
     }

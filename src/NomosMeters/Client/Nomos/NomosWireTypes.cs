@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Text.Json.Serialization;
 using NomosMeters.Client.Json;
+using NomosMeters.Client.Http;
+using NomosMeters.Client.Paging;
 
 namespace NomosMeters.Client.Nomos
 {
@@ -21,6 +24,25 @@ namespace NomosMeters.Client.Nomos
         // The spec makes has_more optional with default false.
         [JsonPropertyName("has_more")]
         public bool HasMore { get; set; }
+
+        /// <summary>
+        /// The page's items and the cursor of the next page. A page without items, or one that says has_more but
+        /// gives no cursor, is an INVALID_RESPONSE error: stopping there would silently drop the rest of the list.
+        /// </summary>
+        public Page<T> ToPage(ServiceRequestor requestor, ApiRequest request, HttpResponseMessage response)
+        {
+            if (Items == null)
+            {
+                throw requestor.InvalidResponse(request, response, "The list response has no \"items\"");
+            }
+
+            if (HasMore && string.IsNullOrEmpty(NextPage))
+            {
+                throw requestor.InvalidResponse(request, response, "The list response says has_more but gives no next_page cursor");
+            }
+
+            return new Page<T>(Items, HasMore ? NextPage : null);
+        }
     }
 
     /// <summary>The Nomos error envelope <c>{code, message, requestId, docs, errors[]}</c>, with the legacy <c>{error:{…}}</c> wrapper.</summary>
