@@ -30,6 +30,9 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         public void Dispose()
         {
+            // A pipeline that ended without Ctrl+C (an error upstream, Select-Object -First downstream) calls only
+            // Dispose: requests still in flight for this invocation are not wanted any more.
+            _cancellation.Cancel();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }

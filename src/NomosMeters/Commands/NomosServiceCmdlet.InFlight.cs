@@ -16,6 +16,7 @@ namespace NomosMeters.Commands
     public abstract partial class NomosServiceCmdlet
     {
         private readonly Queue<Pending> _inFlight = new Queue<Pending>();
+        private int _requestsInFlight;
 
         /// <summary>The throttle limit for a command: its own -ThrottleLimit when given (not 0), else the connection's.</summary>
         internal static int ThrottleLimitFor(ServiceConnection service, int parameter)
@@ -27,7 +28,8 @@ namespace NomosMeters.Commands
         /// </summary>
         internal void ForItemInFlight<T>(object? target, int limit, Func<Task<T>> start, Action<T> write, Action<ErrorRecord, ApiRequestException>? outcome = null)
         {
-            while (_inFlight.Count >= Math.Max(1, limit))
+            // Only requests count: input errors waiting for their turn take no slot.
+            while (_requestsInFlight >= Math.Max(1, limit))
             {
                 WriteNextInFlight();
             }
@@ -35,8 +37,17 @@ namespace NomosMeters.Commands
             var task = start();
             // Observed here, so a request left behind by a stopped pipeline is never an unobserved exception.
             task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-            _inFlight.Enqueue(new Pending(target, task, () => write(Await(task)), outcome));
-            WriteFinishedInFlight();
+            _inFlight.Enqueue(new Pending(target, task, () => write(Await(task)), outcome, isRequest: true));
+            _requestsInFlight++;
+            if (limit <= 1)
+            {
+                // One at a time: the result is written before the next input is read, as a plain lookup would.
+                WriteAllInFlight();
+            }
+            else
+            {
+                WriteFinishedInFlight();
+            }
         }
 
         /// <summary>Writes <paramref name="write"/>'s output (an item's input error, say) in its place among the results in flight.</summary>
@@ -48,7 +59,7 @@ namespace NomosMeters.Commands
                 return;
             }
 
-            _inFlight.Enqueue(new Pending(null, Task.CompletedTask, write, null));
+            _inFlight.Enqueue(new Pending(null, Task.CompletedTask, write, null, isRequest: false));
         }
 
         /// <summary>Waits for every request still in flight and writes its result, in input order (from EndProcessing).</summary>
@@ -71,6 +82,11 @@ namespace NomosMeters.Commands
         private void WriteNextInFlight()
         {
             var next = _inFlight.Dequeue();
+            if (next.IsRequest)
+            {
+                _requestsInFlight--;
+            }
+
             try
             {
                 ForItem(next.Target, next.Write, next.Outcome);
@@ -80,19 +96,23 @@ namespace NomosMeters.Commands
                 // The pipeline ends (Ctrl+C, or an error that stops every item): the requests behind are not wanted.
                 CancelRequests();
                 _inFlight.Clear();
+                _requestsInFlight = 0;
                 throw;
             }
         }
 
         private readonly struct Pending
         {
-            public Pending(object? target, Task task, Action write, Action<ErrorRecord, ApiRequestException>? outcome)
+            public Pending(object? target, Task task, Action write, Action<ErrorRecord, ApiRequestException>? outcome, bool isRequest)
             {
                 Target = target;
                 Task = task;
                 Write = write;
                 Outcome = outcome;
+                IsRequest = isRequest;
             }
+
+            public bool IsRequest { get; }
 
             public object? Target { get; }
 

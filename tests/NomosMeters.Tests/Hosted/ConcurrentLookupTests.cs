@@ -178,6 +178,69 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void InputErrorsWaitingForTheirTurnTakeNoSlotOfTheThrottleLimit()
+        {
+            var ids = Ids(4);
+            _bed.Engine.SetVariable("ids", new[] { ids[0], " ", ids[1], " ", ids[2], " ", ids[3] });
+            _bed.Loopback.Latency = TimeSpan.FromMilliseconds(150);
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("$ids | Get-MeterOrder -ThrottleLimit 2 | ForEach-Object Id");
+
+            Assert.Equal(ids, result.Output.Select(o => (string)o.BaseObject));
+            Assert.Equal(3, result.Errors.Count);
+            Assert.Equal(2, _bed.Loopback.PeakInFlight);
+        }
+
+        [Fact]
+        public void WithAThrottleLimitOfOneEachResultIsWrittenBeforeTheNextInputIsRead()
+        {
+            SetIds(Ids(2));
+            _bed.Connect("-RateLimit 0");
+
+            // The second id comes 1.5 s after the first: the first order must not wait for it.
+            var result = _bed.Engine.Run(
+                "$watch = [Diagnostics.Stopwatch]::StartNew(); & { $ids[0]; Start-Sleep -Milliseconds 1500; $ids[1] } | Get-MeterOrder -ThrottleLimit 1 | ForEach-Object { $watch.ElapsedMilliseconds }");
+
+            result.AssertNoErrors();
+            var at = result.Output.Select(o => Convert.ToInt64(o.BaseObject)).ToList();
+            Assert.Equal(2, at.Count);
+            Assert.True(at[0] < 1000, $"the first order came after {at[0]} ms");
+        }
+
+        [Fact]
+        public void AFailureUpstreamCancelsTheLookupsInFlight()
+        {
+            SetIds(Ids(10));
+            _bed.Loopback.Latency = TimeSpan.FromSeconds(30);
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("& { $ids[0..4]; Start-Sleep -Milliseconds 300; throw 'upstream failed' } | Get-MeterOrder -ThrottleLimit 5");
+
+            Assert.Contains("upstream failed", result.Failure?.ToString());
+            Assert.True(SpinWait.SpinUntil(() => _bed.Loopback.InFlight == 0, TimeSpan.FromSeconds(2)), $"{_bed.Loopback.InFlight} requests are still running");
+            Assert.Equal(5, _bed.Loopback.Arrived);
+        }
+
+        [Fact]
+        public void SelectObjectFirstDownstreamCancelsTheLookupsStillInFlight()
+        {
+            var ids = Ids(10);
+            SetIds(ids);
+            // The first order answers at once, the others only after 30 s.
+            _bed.Loopback.LatencyFor = r => r.Uri.AbsolutePath.EndsWith(ids[0], StringComparison.Ordinal) ? TimeSpan.Zero : TimeSpan.FromSeconds(30);
+            _bed.Connect("-RateLimit 0");
+
+            var watch = Stopwatch.StartNew();
+            var result = _bed.Engine.Run("$ids | Get-MeterOrder -ThrottleLimit 5 | Select-Object -First 1 | ForEach-Object Id");
+
+            result.AssertNoErrors();
+            Assert.Equal(new object[] { ids[0] }, result.Output.Select(o => o.BaseObject));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed.TotalSeconds:0.0} s");
+            Assert.True(SpinWait.SpinUntil(() => _bed.Loopback.InFlight == 0, TimeSpan.FromSeconds(2)), $"{_bed.Loopback.InFlight} requests are still running");
+        }
+
+        [Fact]
         public void CtrlCWithSeveralLookupsInFlightStopsWithinASecondAndCancelsThemAll()
         {
             SetIds(Ids(20));
