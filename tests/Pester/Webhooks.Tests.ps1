@@ -259,6 +259,15 @@ Describe 'Events in the sandbox, and following them to their orders' {
         (Get-NomosEvent $placedEvent | Get-MeterOrder).Status | Should -Be 'placed'
     }
 
+    It 'still leads to its order after a trip through Export-Clixml or its own JSON' {
+        $file = Join-Path $TestDrive 'events.xml'
+        Get-NomosEvent $blockedEvent, $placedEvent | Export-Clixml -LiteralPath $file
+        $fromJson = (Get-NomosEvent $placedEvent).ToJson() | ConvertFrom-Json
+
+        (Import-Clixml -LiteralPath $file | Get-MeterOrder).Id | Should -Be 'prdo_ppqhbcjb73ggd2kz7dhv4hu3', 'prdo_manot0rspfyzgcxkuduawmf1'
+        ($fromJson | Get-MeterOrder).Id | Should -Be 'prdo_manot0rspfyzgcxkuduawmf1'
+    }
+
     It 'turns into a signed delivery with the sandbox secret that verifies back into the same event' {
         $stored = Get-NomosEvent $blockedEvent
         $delivery = $stored.ToJson()
@@ -412,7 +421,7 @@ function Push-OutputBinding { param([string] $Name, $Value) $outputs[$Name] = $V
         Get-SandboxServerRequestCount $server | Should -Be 0
     }
 
-    It 'accepts a delivery signed with the old secret during a rotation, and refuses all without a secret set' {
+    It 'accepts a delivery signed with the old secret during a rotation, and answers 500 while no secret is set' {
         $env:NOMOS_WEBHOOK_SECRET_OLD = 'whsec_before-rotation'
         try {
             (Invoke-Function (New-Request $placedBody (Get-Header $placedBody -Key 'whsec_before-rotation'))).Status | Should -Be 200
@@ -420,21 +429,41 @@ function Push-OutputBinding { param([string] $Name, $Value) $outputs[$Name] = $V
         finally { $env:NOMOS_WEBHOOK_SECRET_OLD = $null }
         $env:NOMOS_WEBHOOK_SECRET = $null
         try {
+            # A misconfigured app, not a forged delivery: Nomos delivers again once the setting is there.
             $answer = Invoke-Function (New-Request $placedBody (Get-Header $placedBody))
-            $answer.Status | Should -Be 401
-            $answer.Warnings | Should -Not -BeNullOrEmpty
+            $answer.Status | Should -Be 500
+            $answer.Body | Should -Be 'Not configured'
+            $answer.Warnings | Should -BeLike '*NOMOS_WEBHOOK_SECRET is not set*'
         }
         finally { $env:NOMOS_WEBHOOK_SECRET = $plainSecret }
     }
 
-    It 'answers 500 when the order cannot be fetched, so Nomos delivers it again, and handles it then' {
-        $unknown = '{"id":"evt_unknownorder000000000000","topic":"meter_order.created","timestamp":"2026-05-27T10:15:00Z","context":{"meter_order":"prdo_unknown","subscription":"sub_1"}}'
+    It 'answers 200 with a warning for an order the API does not know, which no redelivery would change' {
+        Reset-SandboxServerStats $server
+        $unknown = '{"id":"evt_unknownorder000000000000","topic":"meter_order.blocked","timestamp":"2026-05-27T10:15:00Z","context":{"meter_order":"prdo_unknown","subscription":"sub_1"}}'
 
         $answer = Invoke-Function (New-Request $unknown (Get-Header $unknown))
-        $again = Invoke-Function (New-Request $unknown (Get-Header $unknown))
 
-        $answer.Status | Should -Be 500
-        $answer.Warnings | Should -BeLike 'Could not handle evt_unknownorder000000000000*'
-        $again.Status | Should -Be 500 -Because 'a failed event is not remembered as handled'
+        $answer.Status | Should -Be 200
+        $answer.Blocked | Should -BeNullOrEmpty
+        $answer.Warnings | Should -BeLike '*names meter order prdo_unknown, which the API does not know*'
+        Get-SandboxServerRequestCount $server | Should -Be 1
+    }
+
+    It 'answers 500 when the order cannot be fetched, so Nomos delivers it again, and handles it then' {
+        $failing = '{"id":"evt_cannotfetch0000000000000","topic":"meter_order.blocked","timestamp":"2026-05-27T10:15:00Z","context":{"meter_order":"prdo_ppqhbcjb73ggd2kz7dhv4hu3","subscription":"sub_1"}}'
+        # The worker's connection is gone and its credentials are wrong: the order cannot be fetched.
+        $null = Invoke-Worker 'Disconnect-Nomos'
+        $env:NOMOS_CLIENT_SECRET = 'not-the-secret'
+        try {
+            $answer = Invoke-Function (New-Request $failing (Get-Header $failing))
+            $answer.Status | Should -Be 500
+            $answer.Warnings | Should -BeLike 'Could not handle evt_cannotfetch0000000000000*'
+        }
+        finally { $env:NOMOS_CLIENT_SECRET = 'sandbox-secret' }
+
+        $again = Invoke-Function (New-Request $failing (Get-Header $failing))
+        $again.Status | Should -Be 200 -Because 'a failed event is not remembered as handled, so its redelivery is handled'
+        $again.Blocked.MeterOrder | Should -Be 'prdo_ppqhbcjb73ggd2kz7dhv4hu3'
     }
 }

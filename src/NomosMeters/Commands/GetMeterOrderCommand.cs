@@ -41,6 +41,7 @@ namespace NomosMeters.Commands
         /// current state; accepts pipeline input. An event without a meter order is an error for that event.
         /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = ByEventSet, ValueFromPipeline = true)]
+        [NomosEvent]
         public NomosEvent[] Event { get; set; } = new NomosEvent[0];
 
         /// <summary>Gets or sets the statuses to list; several are combined with OR.</summary>
@@ -146,13 +147,11 @@ namespace NomosMeters.Commands
                 Subscriptions = Subscription?.Distinct().ToList(),
                 PageSize = PageSize,
             };
-            // The token is bound to the filters as the API sees them: the same values in any order or case are the same list.
-            var filters = string.Join(
-                ";",
-                "status=" + string.Join(",", (query.Statuses ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
-                "customer=" + string.Join(",", (query.Customers ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
-                "subscription=" + string.Join(",", (query.Subscriptions ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
-                "limit=" + PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var filters = ResumeFilters.Of(
+                ("status", query.Statuses),
+                ("customer", query.Customers),
+                ("subscription", query.Subscriptions),
+                ("limit", new[] { PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
             var cursor = ReadResumeToken(ResumeToken, filters);
             WriteStream(nomos.MeterOrders.ListAsync(query, range, Context, cursor), "meter orders", new ListResume(this, filters, cursor != null));
         }

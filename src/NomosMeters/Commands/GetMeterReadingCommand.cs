@@ -180,20 +180,7 @@ namespace NomosMeters.Commands
 
         // The id to look up, or null (with an error written) for one that cannot be a subscription id.
         private string? Valid(string? id)
-        {
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                WriteError(ErrorRecords.InvalidArgument(
-                    "NomosMeters.InvalidSubscription",
-                    "A subscription id cannot be empty or whitespace.",
-                    id,
-                    "Pass subscription ids such as sub_4k2m9x7q1w8e5r3t6y0u2i4o, or pipe in meter orders from Get-MeterOrder."));
-                return null;
-            }
-
-            var trimmed = id!.Trim();
-            return IsKindOf(trimmed, "sub_", nameof(Subscription)) ? trimmed : null;
-        }
+            => IdOfKind(id, "sub_", nameof(Subscription), "or pipe in meter orders from Get-MeterOrder", "NomosMeters.InvalidSubscription");
 
         // The types as the API spells them. One the module does not know is sent as given, with a warning: the API may
         // have added it, and a typo would otherwise return nothing without a word.
@@ -225,14 +212,12 @@ namespace NomosMeters.Commands
             return types;
         }
 
-        // The token is bound to the filters as the API sees them: the same values in any order or case are the same list.
         private static string Filters(MeterReadingQuery query)
-            => string.Join(
-                ";",
-                "type=" + string.Join(",", (query.Types ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
-                "subscription=" + string.Join(",", (query.Subscriptions ?? new List<string>()).OrderBy(v => v, StringComparer.Ordinal)),
-                "created_at_gte=" + (query.CreatedFrom.HasValue ? TimestampParser.Format(query.CreatedFrom.Value) : string.Empty),
-                "created_at_lte=" + (query.CreatedTo.HasValue ? TimestampParser.Format(query.CreatedTo.Value) : string.Empty),
-                "limit=" + query.PageSize.ToString(CultureInfo.InvariantCulture));
+            => ResumeFilters.Of(
+                ("type", query.Types),
+                ("subscription", query.Subscriptions),
+                ("created_at_gte", query.CreatedFrom.HasValue ? new[] { TimestampParser.Format(query.CreatedFrom.Value) } : null),
+                ("created_at_lte", query.CreatedTo.HasValue ? new[] { TimestampParser.Format(query.CreatedTo.Value) } : null),
+                ("limit", new[] { query.PageSize.ToString(CultureInfo.InvariantCulture) }));
     }
 }

@@ -22,18 +22,8 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            if (string.IsNullOrWhiteSpace(Subscription))
-            {
-                WriteError(ErrorRecords.InvalidArgument(
-                    "NomosMeters.InvalidSubscription",
-                    "A subscription id cannot be empty or whitespace.",
-                    Subscription,
-                    "Pass a subscription id such as sub_mi4f0oda6x9m7gcsvjk0ole1."));
-                return;
-            }
-
-            var subscription = Subscription.Trim();
-            if (!IsKindOf(subscription, "sub_", nameof(Subscription)))
+            var subscription = IdOfKind(Subscription, "sub_", nameof(Subscription), "or list them in the Nomos dashboard", "NomosMeters.InvalidSubscription");
+            if (subscription == null)
             {
                 return;
             }

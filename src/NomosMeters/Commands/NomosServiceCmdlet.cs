@@ -119,14 +119,14 @@ namespace NomosMeters.Commands
         /// it, when it is empty or, by its prefix, another kind of id than <paramref name="expectedPrefix"/>. The error
         /// takes its place among the results of lookups still in flight.
         /// </summary>
-        internal string? IdOfKind(string? id, string expectedPrefix, string parameter, string howToFindIds)
+        internal string? IdOfKind(string? id, string expectedPrefix, string parameter, string howToFindIds, string emptyErrorId = "NomosMeters.InvalidId")
         {
             if (string.IsNullOrWhiteSpace(id))
             {
                 var kind = NomosIdKind.NameOf(expectedPrefix);
                 var article = NomosIdKind.Article(kind);
                 var empty = ErrorRecords.InvalidArgument(
-                    "NomosMeters.InvalidId",
+                    emptyErrorId,
                     $"{char.ToUpperInvariant(article[0])}{article.Substring(1)} {kind} id cannot be empty or whitespace.",
                     id,
                     $"Pass ids such as {expectedPrefix}mi4f0oda6x9m7gcsvjk0ole1, {howToFindIds}.");

@@ -41,8 +41,10 @@ namespace NomosMeters.Tests.Unit
         [Fact]
         public void AKnownVectorVerifies()
         {
-            // Fixed inputs, so the expected value is a constant a reader can recompute with any HMAC tool.
-            var header = "t=1779876930,v1=" + V1(Secret, 1779876930, Utf8(Body));
+            // Fixed inputs and the value another HMAC tool computed for them (Python's hmac with hashlib.sha256).
+            const string Expected = "5b41482becc755e115c693ef17c860d471e128d9096f3836f458d01aafe76946";
+            Assert.Equal(Expected, V1(Secret, 1779876930, Utf8(Body)));
+            var header = "t=1779876930,v1=" + Expected;
 
             Verify(header);
             Assert.Equal(1779876930, T);
