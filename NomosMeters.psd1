@@ -5,7 +5,7 @@
     Author               = 'NomosMeters contributors'
     CompanyName          = 'NomosMeters'
     Copyright            = '(c) NomosMeters contributors. All rights reserved.'
-    Description          = 'Smart-meter orders (Nomos API) and meter enrollments (Leap API) as streamed, typed PowerShell objects, with a built-in sandbox.'
+    Description          = 'Smart-meter orders, readings and events (Nomos API) and meter enrollments and details (Leap API) as streamed, typed PowerShell objects, with webhook verification, requests to any endpoint and a built-in sandbox.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
 
@@ -40,7 +40,7 @@
             ProjectUri   = 'https://github.com/nomosmeters/NomosMeters'
             LicenseUri   = 'https://github.com/nomosmeters/NomosMeters/blob/main/LICENSE'
             # Copied into the package's release notes; no semicolons (they separate the pack properties).
-            ReleaseNotes = '0.1.0: Connect-Nomos (client credentials, access token, environment, sandbox), Get-MeterOrder, New-MeterOrder, Search-MeterEnrollment, Get-MeterEnrollment. Retries, rate limiting, token renewal, dependency isolation.'
+            ReleaseNotes = '0.1.0: Connect-Nomos (client credentials, access token, environment, sandbox), Get-MeterOrder, New-MeterOrder, Get-MeterReading, New-MeterReading, Get-NomosEvent, ConvertFrom-NomosWebhook, Test-NomosWebhookSignature, New-NomosWebhookSignature, Search-MeterEnrollment, Get-MeterEnrollment, Search-MeterDetail, Get-MeterDetail, Invoke-NomosRequest. Retries, rate limiting, lookups in flight, token renewal, dependency isolation.'
         }
     }
 }

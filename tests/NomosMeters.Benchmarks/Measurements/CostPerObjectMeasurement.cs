@@ -61,8 +61,10 @@ namespace NomosMeters.Benchmarks.Measurements
                     $"{PerObject(pwshEngine.CpuMs):0.0} µs; the module in the bare hosted engine {PerObject(inHosted.CpuMs):0.0} µs ({inHosted.CpuMs / raw:0.00}× raw). " +
                     $"Wall time in pwsh: {inPwsh.WallMs:0} ms.",
                     $"{ratio:0.00}× the raw pass. Where it goes: typed deserialization alone (the baseline's records, no PowerShell) is {typed / raw:0.00}× the raw pass, " +
-                    $"PowerShell's pipeline adds {PerObject(pwshEngine.CpuMs):0.0} µs an object, and the module's own work (transport, paging, model) the remaining " +
-                    $"{PerObject(Math.Max(0, inPwsh.CpuMs - pwshEngine.CpuMs - typed)):0.0} µs." +
+                    $"PowerShell's pipeline adds {PerObject(pwshEngine.CpuMs):0.0} µs an object, and the module's own work (transport, paging, model) " +
+                    (inPwsh.CpuMs - pwshEngine.CpuMs - typed > 0
+                        ? $"the remaining {PerObject(inPwsh.CpuMs - pwshEngine.CpuMs - typed):0.0} µs."
+                        : "is within the spread of those two measurements.") +
                     (typed / raw > Goal
                         ? $" The goal cannot be met while the cmdlet writes typed objects: building them costs {typed / raw:0.00}× the raw pass before any PowerShell or module work, " +
                           $"more than the {Goal:0.0}× the goal allows. Meeting it would mean objects that read their JSON lazily, which is a different design."

@@ -49,7 +49,10 @@ namespace NomosMeters.Benchmarks.Measurements
                     first <= bound,
                     $"Median of {firstMs.Count}; from invoking the script to the first object reaching the host's output collection " +
                     "(pipeline start, cmdlet binding and the first request included).",
-                    $"{first:0.0} ms to the first object against a bound of {bound:0.0} ms."),
+                    $"{first:0.0} ms to the first object against a bound of {bound:0.0} ms.")
+                {
+                    Meaning = $"The first order reaches the pipeline {first:0} ms after the command starts, about one round trip: a script starts working before the list is read.",
+                },
             };
         }
 

@@ -62,8 +62,8 @@ namespace NomosMeters.Benchmarks.Measurements
                 $"({settings.LatencyMs} ms × {ids.Count:N0}). {stats.ApiRequests} API requests served.",
                 $"{ratio:0.00}× the rate-limit bound.")
             {
-                Meaning = $"A runbook {settings.LatencyMs} ms from the API looks {ids.Count:N0} orders up in {result.WallMs / 1000:0} s, about what the API's rate limit allows, " +
-                          $"instead of the {oneAtATimeMs / 1000.0:0} s that one request after another takes.",
+                Meaning = $"A runbook {settings.LatencyMs} ms from the API looks {ids.Count:N0} orders up in {result.WallMs / 1000:0.0} s ({ratio:0.00}× what the API's rate limit allows) " +
+                          $"instead of the {oneAtATimeMs / 1000.0:0.0} s that one request after another takes.",
             };
         }
 

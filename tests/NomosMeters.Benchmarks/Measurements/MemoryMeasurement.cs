@@ -67,7 +67,11 @@ namespace NomosMeters.Benchmarks.Measurements
                 $"{ratio:0.00}×",
                 ratio <= Goal,
                 "Search-MeterEnrollment into the host, which counts and drops each object; " + notes,
-                $"{what} grew {ratio:0.00}× from the small to the large stream ({Mb(small)} → {Mb(large)}).");
+                $"{what} grew {ratio:0.00}× from the small to the large stream ({Mb(small)} → {Mb(large)}).")
+            {
+                Meaning = $"A runbook that streams {sizes.Split(" vs ")[1].Split(' ')[0]} enrollments into Export-Csv needs {ratio:0.00}× the memory of one that streams {sizes.Split(" vs ")[0]}" +
+                          (ratio <= Goal ? ": the stream keeps nothing." : "."),
+            };
         }
 
         private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
