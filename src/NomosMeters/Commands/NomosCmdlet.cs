@@ -30,8 +30,8 @@ namespace NomosMeters.Commands
         /// <inheritdoc/>
         public void Dispose()
         {
-            // A pipeline that ended without Ctrl+C (an error upstream, Select-Object -First downstream) calls only
-            // Dispose: requests still in flight for this invocation are not wanted any more.
+            // However the pipeline ended (an error that stops every item, an error upstream, Select-Object -First
+            // downstream), requests still in flight for this invocation are not wanted any more.
             _cancellation.Cancel();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
@@ -39,9 +39,6 @@ namespace NomosMeters.Commands
 
         /// <inheritdoc/>
         protected override void StopProcessing() => _cancellation.Cancel();
-
-        /// <summary>Cancels every request this invocation still has running, as Ctrl+C does.</summary>
-        internal void CancelRequests() => _cancellation.Cancel();
 
         // -Debug, or $DebugPreference set to anything but SilentlyContinue (as WriteDebug itself decides).
         private bool IsDebugWanted()

@@ -21,7 +21,7 @@ namespace NomosMeters.Commands
                 return Rebuilt(single) ?? inputData;
             }
 
-            if (!(Unwrap(inputData) is IList many))
+            if (!(PowerShellValues.Unwrap(inputData) is IList many))
             {
                 return inputData;
             }
@@ -29,7 +29,7 @@ namespace NomosMeters.Commands
             var events = new List<NomosEvent>();
             foreach (var item in many)
             {
-                var rebuilt = item as NomosEvent ?? (item is PSObject element ? element.BaseObject as NomosEvent ?? Rebuilt(element) : null);
+                var rebuilt = item as NomosEvent ?? (item is PSObject element ? Rebuilt(element) : null);
                 if (rebuilt == null)
                 {
                     return inputData;
@@ -40,8 +40,6 @@ namespace NomosMeters.Commands
 
             return events.ToArray();
         }
-
-        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         private static NomosEvent? Rebuilt(PSObject item)
         {

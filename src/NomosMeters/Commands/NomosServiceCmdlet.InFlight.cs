@@ -87,18 +87,9 @@ namespace NomosMeters.Commands
                 _requestsInFlight--;
             }
 
-            try
-            {
-                ForItem(next.Target, next.Write, next.Outcome);
-            }
-            catch
-            {
-                // The pipeline ends (Ctrl+C, or an error that stops every item): the requests behind are not wanted.
-                CancelRequests();
-                _inFlight.Clear();
-                _requestsInFlight = 0;
-                throw;
-            }
+            // A failure that ends the pipeline (Ctrl+C, an error that stops every item) leaves the requests behind to
+            // Dispose, which cancels them.
+            ForItem(next.Target, next.Write, next.Outcome);
         }
 
         private readonly struct Pending
