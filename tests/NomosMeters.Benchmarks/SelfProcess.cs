@@ -36,25 +36,6 @@ namespace NomosMeters.Benchmarks
 
         /// <summary>Runs a child to its end and returns its last standard-output line (its result).</summary>
         public static string RunForLastLine(TimeSpan timeout, params string[] args)
-        {
-            using var process = Process.Start(StartInfo(args))!;
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"'{string.Join(' ', args)}' did not finish within {timeout.TotalSeconds} s.");
-            }
-
-            process.WaitForExit();
-            var lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (process.ExitCode != 0 || lines.Length == 0)
-            {
-                throw new InvalidOperationException($"'{string.Join(' ', args)}' failed ({process.ExitCode}): {stdout.Result}{stderr.Result}");
-            }
-
-            return lines[^1];
-        }
+            => ChildProcess.LastLine(StartInfo(args), timeout, $"'{string.Join(' ', args)}'");
     }
 }

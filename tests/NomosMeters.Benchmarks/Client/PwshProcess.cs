@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace NomosMeters.Benchmarks.Client
 {
@@ -26,35 +26,12 @@ namespace NomosMeters.Benchmarks.Client
                     RedirectStandardInput = true,
                     UseShellExecute = false,
                 };
-                foreach (var arg in new List<string> { "pwsh", "-NoProfile", "-NonInteractive", "-File", file })
+                foreach (var arg in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", file }.Concat(arguments))
                 {
                     start.ArgumentList.Add(arg);
                 }
 
-                foreach (var arg in arguments)
-                {
-                    start.ArgumentList.Add(arg);
-                }
-
-                using var process = Process.Start(start)!;
-                process.StandardInput.Close();
-                var stdout = process.StandardOutput.ReadToEndAsync();
-                var stderr = process.StandardError.ReadToEndAsync();
-                if (!process.WaitForExit(timeout))
-                {
-                    process.Kill(entireProcessTree: true);
-                    throw new TimeoutException($"pwsh did not finish within {timeout.TotalSeconds} s.");
-                }
-
-                process.WaitForExit();
-                var lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (process.ExitCode != 0 || lines.Length == 0)
-                {
-                    throw new InvalidOperationException(
-                        $"pwsh failed ({process.ExitCode}); is the repository's PowerShell restored (dotnet tool restore)? {stdout.Result}{stderr.Result}");
-                }
-
-                return lines[^1];
+                return ChildProcess.LastLine(start, timeout, "pwsh", "; is the repository's PowerShell restored (dotnet tool restore)?");
             }
             finally
             {
