@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading;
+using NomosMeters.Testing;
 
 namespace NomosMeters.Benchmarks.Server
 {
@@ -9,8 +10,7 @@ namespace NomosMeters.Benchmarks.Server
         private int _apiRequests;
         private int _throttled;
         private int _enrollmentSearches;
-        private int _inFlight;
-        private int _peakInFlight;
+        private readonly InFlightCounter _inFlight = new InFlightCounter();
 
         public void CountRequest(bool enrollmentSearch)
         {
@@ -24,30 +24,20 @@ namespace NomosMeters.Benchmarks.Server
         public void CountThrottled() => Interlocked.Increment(ref _throttled);
 
         /// <summary>An API request starts being answered (<see cref="End"/> when it is), for the peak in flight.</summary>
-        public void Begin()
-        {
-            var now = Interlocked.Increment(ref _inFlight);
-            for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
-            {
-                if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak)
-                {
-                    break;
-                }
-            }
-        }
+        public void Begin() => _inFlight.Enter();
 
-        public void End() => Interlocked.Decrement(ref _inFlight);
+        public void End() => _inFlight.Exit();
 
         public void Reset()
         {
             Interlocked.Exchange(ref _apiRequests, 0);
             Interlocked.Exchange(ref _throttled, 0);
             Interlocked.Exchange(ref _enrollmentSearches, 0);
-            Interlocked.Exchange(ref _peakInFlight, Volatile.Read(ref _inFlight));
+            _inFlight.ResetPeak();
         }
 
         public StatsSnapshot Snapshot()
-            => new StatsSnapshot(Volatile.Read(ref _apiRequests), Volatile.Read(ref _throttled), Volatile.Read(ref _enrollmentSearches), Volatile.Read(ref _peakInFlight));
+            => new StatsSnapshot(Volatile.Read(ref _apiRequests), Volatile.Read(ref _throttled), Volatile.Read(ref _enrollmentSearches), _inFlight.Peak);
     }
 
     /// <summary>

@@ -26,8 +26,7 @@ namespace NomosMeters.Tests.TestBeds
         private readonly HashSet<string> _seenRequests = new HashSet<string>(StringComparer.Ordinal);
         private Func<int, Fault?>? _firstAttemptFaults;
         private int _arrived;
-        private int _inFlight;
-        private int _peakInFlight;
+        private readonly InFlightCounter _inFlight = new InFlightCounter();
 
         internal LoopbackSandbox(NomosSandbox sandbox, RequestLog log)
             : base(log)
@@ -68,10 +67,10 @@ namespace NomosMeters.Tests.TestBeds
         public int Arrived => Volatile.Read(ref _arrived);
 
         /// <summary>Gets how many API requests have arrived and are not answered (or aborted) yet.</summary>
-        public int InFlight => Volatile.Read(ref _inFlight);
+        public int InFlight => _inFlight.Now;
 
         /// <summary>Gets the most API requests that were ever in flight at once.</summary>
-        public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+        public int PeakInFlight => _inFlight.Peak;
 
         /// <summary>Makes the <paramref name="ordinal"/>-th API request (1-based, counting retries) fail with <paramref name="fault"/>.</summary>
         public LoopbackSandbox Inject(int ordinal, Fault fault)
@@ -111,10 +110,7 @@ namespace NomosMeters.Tests.TestBeds
             }
 
             var recorded = Arrive(request, body);
-            var inFlight = Interlocked.Increment(ref _inFlight);
-            for (var peak = PeakInFlight; inFlight > peak && Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) != peak; peak = PeakInFlight)
-            {
-            }
+            _inFlight.Enter();
 
             try
             {
@@ -122,7 +118,7 @@ namespace NomosMeters.Tests.TestBeds
             }
             finally
             {
-                Interlocked.Decrement(ref _inFlight);
+                _inFlight.Exit();
             }
         }
 
