@@ -104,13 +104,6 @@ namespace NomosMeters.Commands
             }
         }
 
-        /// <inheritdoc/>
-        protected override void EndProcessing()
-        {
-            WriteAllInFlight();
-            base.EndProcessing();
-        }
-
         private void GetById(NomosServiceConnection nomos, string? id)
         {
             var valid = IdOfKind(id, "prdo_", nameof(Id), "or list orders with Get-MeterOrder");

@@ -38,12 +38,5 @@ namespace NomosMeters.Commands
                 }
             }
         }
-
-        /// <inheritdoc/>
-        protected override void EndProcessing()
-        {
-            WriteAllInFlight();
-            base.EndProcessing();
-        }
     }
 }

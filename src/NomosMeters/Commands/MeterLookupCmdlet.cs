@@ -55,7 +55,6 @@ namespace NomosMeters.Commands
         protected override void EndProcessing()
         {
             Send(_batch.TakeRest());
-            WriteAllInFlight();
             base.EndProcessing();
         }
 

@@ -62,8 +62,16 @@ namespace NomosMeters.Commands
             _inFlight.Enqueue(new Pending(null, Task.CompletedTask, write, null, isRequest: false));
         }
 
-        /// <summary>Waits for every request still in flight and writes its result, in input order (from EndProcessing).</summary>
-        internal void WriteAllInFlight()
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            // The input has ended: the results of every request still in flight, in input order.
+            WriteAllInFlight();
+            base.EndProcessing();
+        }
+
+        /// <summary>Waits for every request still in flight and writes its result, in input order.</summary>
+        private void WriteAllInFlight()
         {
             while (_inFlight.Count > 0)
             {
