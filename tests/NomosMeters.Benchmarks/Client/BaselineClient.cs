@@ -46,13 +46,7 @@ namespace NomosMeters.Benchmarks.Client
 
         public async Task<EnrollmentPage> EnrollmentPageAsync(int pageSize, string? pageToken, List<Guid>? meterIds = null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/meters/enrollments/search")
-            {
-                Content = JsonContent.Create(new EnrollmentSearchBody(pageToken, pageSize, meterIds), WireJsonContext.Default.EnrollmentSearchBody),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
+            using var response = await EnrollmentSearchAsync(pageSize, pageToken, meterIds);
             return (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.EnrollmentPage))!;
         }
 
@@ -98,13 +92,7 @@ namespace NomosMeters.Benchmarks.Client
             string? token = null;
             do
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/meters/enrollments/search")
-                {
-                    Content = JsonContent.Create(new EnrollmentSearchBody(token, pageSize, null), WireJsonContext.Default.EnrollmentSearchBody),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                response.EnsureSuccessStatusCode();
+                using var response = await EnrollmentSearchAsync(pageSize, token, null);
                 using var page = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
                 foreach (var meter in page.RootElement.GetProperty("meters").EnumerateArray())
                 {
@@ -121,6 +109,19 @@ namespace NomosMeters.Benchmarks.Client
         }
 
         public void Dispose() => _http.Dispose();
+
+        // One page of the enrollment search, its headers read and its status checked; the body is the caller's to read.
+        private async Task<HttpResponseMessage> EnrollmentSearchAsync(int pageSize, string? pageToken, List<Guid>? meterIds)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/meters/enrollments/search")
+            {
+                Content = JsonContent.Create(new EnrollmentSearchBody(pageToken, pageSize, meterIds), WireJsonContext.Default.EnrollmentSearchBody),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DefaultEnrollmentApiKey);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            return response;
+        }
 
         // Every value reached once, as a reader that uses all of them would.
         private static int Visit(JsonElement element)

@@ -25,6 +25,15 @@ namespace NomosMeters.Benchmarks.Measurements
 
         public BaselineClient Baseline { get; }
 
+        /// <summary>Stops the run when a measured command wrote another number of objects than it should: a broken run is not a fast one.</summary>
+        public static void Expect(int expected, int actual, string what)
+        {
+            if (expected != actual)
+            {
+                throw new InvalidOperationException($"{what}: expected {expected} objects, got {actual}.");
+            }
+        }
+
         public static double TimeMs(Action action)
         {
             var clock = Stopwatch.StartNew();

@@ -40,8 +40,8 @@ namespace NomosMeters.Benchmarks.Measurements
             var pwshEngine = EngineOnly(pwsh);
             var inHosted = Module(hosted);
             context.Session.Run("$global:benchObjects = $null");
-            var raw = await CpuMsAsync(repetitions, async () => Expect(total, await context.Baseline.AllEnrollmentsRawAsync(500, total)));
-            var typed = await CpuMsAsync(repetitions, async () => Expect(total, await context.Baseline.AllEnrollmentsAsync(500, total)));
+            var raw = await CpuMsAsync(repetitions, async () => BenchContext.Expect(total, await context.Baseline.AllEnrollmentsRawAsync(500, total), "raw JSON pass"));
+            var typed = await CpuMsAsync(repetitions, async () => BenchContext.Expect(total, await context.Baseline.AllEnrollmentsAsync(500, total), "typed baseline"));
 
             var ratio = inPwsh.CpuMs / raw;
             double PerObject(double ms) => ms * 1000 / total;
@@ -91,14 +91,6 @@ namespace NomosMeters.Benchmarks.Measurements
             }
 
             return Stats.Median(samples);
-        }
-
-        private static void Expect(int expected, int actual)
-        {
-            if (expected != actual)
-            {
-                throw new InvalidOperationException($"Expected {expected} objects, got {actual}.");
-            }
         }
     }
 }

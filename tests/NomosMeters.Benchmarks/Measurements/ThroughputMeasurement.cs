@@ -43,12 +43,12 @@ namespace NomosMeters.Benchmarks.Measurements
             // PowerShell's own share: the same number of ready objects (one page's, over and over) written from a
             // variable to the same host consumer, with no HTTP and no JSON. What a cmdlet cannot go below.
             context.Session.SetVariable("ready", Enumerable.Range(0, total).Select(i => (object)onePage[i % onePage.Count]).ToArray());
-            double RunEngineFloor() => BenchContext.TimeMs(() => Expect(total, context.Session.RunCounting("$ready"), "engine floor"));
+            double RunEngineFloor() => BenchContext.TimeMs(() => BenchContext.Expect(total, context.Session.RunCounting("$ready"), "engine floor"));
             var scripted = "$count = 0; " + command + " " + ScriptConsumer + "; $count";
-            double RunModule() => BenchContext.TimeMs(() => Expect(total, context.Session.RunCounting(command), command));
-            double RunScripted() => BenchContext.TimeMs(() => Expect(total, (int)context.Session.Run(scripted).Single().BaseObject, scripted));
+            double RunModule() => BenchContext.TimeMs(() => BenchContext.Expect(total, context.Session.RunCounting(command), command));
+            double RunScripted() => BenchContext.TimeMs(() => BenchContext.Expect(total, (int)context.Session.Run(scripted).Single().BaseObject, scripted));
 
-            async Task<double> RunBaseline() => await BenchContext.TimeMsAsync(async () => Expect(total, await baseline(), "baseline"));
+            async Task<double> RunBaseline() => await BenchContext.TimeMsAsync(async () => BenchContext.Expect(total, await baseline(), "baseline"));
 
             // Warm-up: JIT, connection pool, the server's own caches.
             RunModule();
@@ -112,14 +112,6 @@ namespace NomosMeters.Benchmarks.Measurements
             var before = GC.GetTotalAllocatedBytes(precise: true);
             run();
             return GC.GetTotalAllocatedBytes(precise: true) - before;
-        }
-
-        private static void Expect(int expected, int actual, string what)
-        {
-            if (expected != actual)
-            {
-                throw new InvalidOperationException($"{what}: expected {expected} objects, got {actual}.");
-            }
         }
     }
 }
