@@ -85,6 +85,31 @@ namespace NomosMeters.Tests.Wire
         }
 
         [Fact]
+        public async Task ARetryAfterAWaitThatOutlastsTheTokenSendsARenewedToken()
+        {
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens(expiresIn: 2);
+            var attempts = 0;
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ =>
+            {
+                if (++attempts > 1)
+                {
+                    return MockServer.Json(HttpStatusCode.OK, NomosSamples.Order("prdo_1"));
+                }
+
+                // The server asks for a wait longer than the token has left.
+                var busy = MockServer.Json(HttpStatusCode.ServiceUnavailable, "{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"busy\",\"requestId\":\"r\",\"docs\":\"d\"}");
+                busy.Headers.TryAddWithoutValidation("Retry-After", "2");
+                return busy;
+            });
+
+            var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None);
+
+            Assert.Equal("prdo_1", order.Id);
+            Assert.Equal(new[] { "Bearer at1", "Bearer at2" }, h.Log.Api.Select(r => r.Header("Authorization")));
+        }
+
+        [Fact]
         public async Task UnauthorizedResponseRefreshesOnceAndRetriesOnce()
         {
             using var h = TestBed.Mock().Connection();

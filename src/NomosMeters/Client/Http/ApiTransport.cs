@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
@@ -52,34 +53,29 @@ namespace NomosMeters.Client.Http
             CallContext context,
             Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
         {
-            string? token = null;
-            if (request.Authenticate)
-            {
-                token = await endpoint.Tokens.GetTokenAsync(context).ConfigureAwait(false);
-            }
-
+            var sent = new SentToken();
             try
             {
-                return await SendWithRetriesAsync(endpoint, request, token, context, readSuccess).ConfigureAwait(false);
+                return await SendWithRetriesAsync(endpoint, request, sent, context, readSuccess).ConfigureAwait(false);
             }
-            catch (ApiRequestException ex) when (ex.StatusCode == 401 && token != null && !endpoint.Tokens.CanRenew)
+            catch (ApiRequestException ex) when (ex.StatusCode == 401 && sent.Token != null && !endpoint.Tokens.CanRenew)
             {
                 // Nothing to renew: the error says what the user must do instead.
                 ex.RefusedFixedCredential = endpoint.Tokens.AuthenticationType;
                 throw;
             }
-            catch (ApiRequestException ex) when (ex.StatusCode == 401 && token != null && endpoint.Tokens.CanRenew)
+            catch (ApiRequestException ex) when (ex.StatusCode == 401 && sent.Token != null && endpoint.Tokens.CanRenew)
             {
                 // The token was rejected before its expiry (revoked, clock skew): renew once and retry once.
-                var renewed = await endpoint.Tokens.RenewAfterRejectionAsync(token, context).ConfigureAwait(false);
-                return await SendWithRetriesAsync(endpoint, request, renewed, context, readSuccess).ConfigureAwait(false);
+                await endpoint.Tokens.RenewAfterRejectionAsync(sent.Token, context).ConfigureAwait(false);
+                return await SendWithRetriesAsync(endpoint, request, sent, context, readSuccess).ConfigureAwait(false);
             }
         }
 
         private async Task<T> SendWithRetriesAsync<T>(
             ServiceEndpoint endpoint,
             ApiRequest request,
-            string? token,
+            SentToken sent,
             CallContext context,
             Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
         {
@@ -90,7 +86,7 @@ namespace NomosMeters.Client.Http
                     async _ =>
                     {
                         attempts++;
-                        return await SendOnceAsync(endpoint, request, token, attempts, context, readSuccess).ConfigureAwait(false);
+                        return await SendOnceAsync(endpoint, request, sent, attempts, context, readSuccess).ConfigureAwait(false);
                     },
                     RetryPolicy.ForCall(request, context, Options),
                     context.CancellationToken).ConfigureAwait(false);
@@ -100,6 +96,24 @@ namespace NomosMeters.Client.Http
                 ex.Attempts = attempts;
                 throw;
             }
+            catch (TokenFailure failure)
+            {
+                ExceptionDispatchInfo.Capture(failure.Failure).Throw();
+                throw;
+            }
+        }
+
+        // A token request that failed has had its own retries: it leaves the call's retries untouched, as it is.
+        private static async Task<string> TokenForAttemptAsync(ServiceEndpoint endpoint, CallContext context)
+        {
+            try
+            {
+                return await endpoint.Tokens.GetTokenAsync(context).ConfigureAwait(false);
+            }
+            catch (ApiRequestException ex)
+            {
+                throw new TokenFailure(ex);
+            }
         }
 
         public void Dispose() => _http.Dispose();
@@ -107,13 +121,22 @@ namespace NomosMeters.Client.Http
         private async Task<T> SendOnceAsync<T>(
             ServiceEndpoint endpoint,
             ApiRequest request,
-            string? token,
+            SentToken sent,
             int attempt,
             CallContext context,
             Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess)
         {
             // Every attempt, retries included, takes a slot; the timeout starts once the slot is ours.
             await endpoint.RateLimiter.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+
+            // The token is taken for each attempt once its slot has come: a wait for the rate limit, a server's
+            // Retry-After or a backoff may outlast the token the call started with.
+            string? token = null;
+            if (request.Authenticate)
+            {
+                token = await TokenForAttemptAsync(endpoint, context).ConfigureAwait(false);
+                sent.Token = token;
+            }
 
             // On the transport's clock, like the retry waits: a test clock can then time an attempt out without waiting.
             using var deadline = Options.Time.CreateCancellationTokenSource(Options.RequestTimeout);
@@ -321,6 +344,24 @@ namespace NomosMeters.Client.Http
             }
 
             return ex;
+        }
+
+        // Carries a failed token request past the call's retry policy, which retries only ApiRequestExceptions.
+        private sealed class TokenFailure : Exception
+        {
+            public TokenFailure(ApiRequestException failure)
+                : base(failure.Message, failure)
+            {
+                Failure = failure;
+            }
+
+            public ApiRequestException Failure { get; }
+        }
+
+        // The token the last attempt of a call sent, so a 401 renews exactly the one the API rejected.
+        private sealed class SentToken
+        {
+            public string? Token { get; set; }
         }
     }
 }
