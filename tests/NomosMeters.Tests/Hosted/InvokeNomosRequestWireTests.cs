@@ -453,10 +453,11 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(expected, Assert.Single(result.Output).BaseObject);
         }
 
-        [Fact]
-        public void ABinaryAnswerIsWrittenAsOneByteArray()
+        [Theory]
+        [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x00, 0xFF })]
+        [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x00, 0x01 })]
+        public void ABinaryAnswerIsWrittenAsOneByteArrayByteForByte(byte[] pdf)
         {
-            var pdf = new byte[] { 0x25, 0x50, 0x44, 0x46, 0x00, 0xFF };
             _h.Mock.When(HttpMethod.Get, MockServer.Base + "/invoices/inv_1/file").Respond(_ =>
                 new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(pdf) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf") } } });
 

@@ -36,6 +36,23 @@ namespace NomosMeters.Tests.Wire
         }
 
         [Fact]
+        public async Task AnAnswerThatStartsWithAByteOrderMarkIsReadAsItsJson()
+        {
+            using var h = TestBed.Mock().Connection();
+            h.Mock.ServeTokens();
+            var json = System.Text.Encoding.UTF8.GetBytes(NomosSamples.Order("prdo_bom"));
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_bom").Respond(_ =>
+                new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new ByteArrayContent(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(json).ToArray()) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } },
+                });
+
+            var order = await h.Connection.Nomos!.MeterOrders.GetAsync("prdo_bom", CallContext.None);
+
+            Assert.Equal("prdo_bom", order.Id);
+        }
+
+        [Fact]
         public async Task IdWithSlashAndQuestionMarkIsEscapedAndCannotChangeThePath()
         {
             using var h = TestBed.Mock().Connection();

@@ -259,8 +259,8 @@ namespace NomosMeters.Client.Http
 
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+                using var body = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var value = JsonSerializer.Deserialize(body.Json, type);
                 return value ?? throw InvalidResponse(endpoint, request, response, "The response body is JSON null");
             }
             catch (JsonException ex)

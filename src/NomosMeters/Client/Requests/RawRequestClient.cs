@@ -71,26 +71,22 @@ namespace NomosMeters.Client.Requests
 
         private async Task<RawResponse> ReadAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            var bytes = new MemoryStream();
-            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            {
-                await stream.CopyToAsync(bytes, 81920, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (bytes.Length == 0)
+            using var body = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (body.Length == 0)
             {
                 return RawResponse.Empty;
             }
 
+            var bytes = body.Bytes;
             var contentType = response.Content.Headers.ContentType;
             var mediaType = contentType?.MediaType;
             if (mediaType != null && mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase))
             {
                 // JSON is UTF-8 (RFC 8259); a byte order mark is tolerated and dropped.
-                var text = Encoding.UTF8.GetString(bytes.ToArray()).TrimStart('\uFEFF');
+                var text = Encoding.UTF8.GetString(bytes.Array!, bytes.Offset, bytes.Count).TrimStart('\uFEFF');
                 try
                 {
-                    return RawResponse.ForJson(JsonSerializer.Deserialize(text, NomosJsonContext.Default.JsonElement), text, mediaType);
+                    return RawResponse.ForJson(JsonSerializer.Deserialize(body.Json, NomosJsonContext.Default.JsonElement), text, mediaType);
                 }
                 catch (JsonException ex)
                 {
@@ -99,8 +95,16 @@ namespace NomosMeters.Client.Requests
             }
 
             return IsText(mediaType)
-                ? RawResponse.ForText(TextEncoding(contentType?.CharSet).GetString(bytes.ToArray()), mediaType)
-                : RawResponse.ForBytes(bytes.ToArray(), mediaType);
+                ? RawResponse.ForText(TextEncoding(contentType?.CharSet).GetString(bytes.Array!, bytes.Offset, bytes.Count), mediaType)
+                : RawResponse.ForBytes(Copy(bytes), mediaType);
+        }
+
+        // The pooled buffer goes back when the body is disposed; the answer keeps its own copy.
+        private static byte[] Copy(ArraySegment<byte> bytes)
+        {
+            var copy = new byte[bytes.Count];
+            Buffer.BlockCopy(bytes.Array!, bytes.Offset, copy, 0, bytes.Count);
+            return copy;
         }
 
         // Text for a person or a parser: text/*, XML, forms; an answer without a type is taken for text too.
