@@ -21,6 +21,7 @@ namespace NomosMeters.Benchmarks
             ("4 Bulk lookups", BulkLookupMeasurement.RunAsync),
             ("5 Time to first object", FirstObjectMeasurement.RunAsync),
             ("6 Import-Module", ImportMeasurement.RunAsync),
+            ("6b Import-Module in pwsh", PwshImportMeasurement.RunAsync),
             ("7 Lookups at latency", LatencyLookupMeasurement.RunAsync),
             ("8 Cost per object", CostPerObjectMeasurement.RunAsync),
         };

@@ -48,6 +48,9 @@ namespace NomosMeters.Benchmarks
 
         public required int ColdImports { get; init; }
 
+        /// <summary>Gets how many rounds of fresh pwsh processes import each variant of the module (6b).</summary>
+        public required int PwshImportRounds { get; init; }
+
         public static BenchmarkSettings Full { get; } = new BenchmarkSettings
         {
             Mode = "full",
@@ -70,6 +73,7 @@ namespace NomosMeters.Benchmarks
             NoLatencyLookupIds = 500,
             CostObjects = 50_000,
             ColdImports = 5,
+            PwshImportRounds = 15,
         };
 
         // Quick: the same shapes, smaller; the bulk lookup at 100/s so its bound is 5 s, not 50 s.
@@ -87,6 +91,7 @@ namespace NomosMeters.Benchmarks
             NoLatencyLookupIds = 200,
             CostObjects = 10_000,
             ColdImports = 2,
+            PwshImportRounds = 3,
         };
 
         // Smoke: proves every measurement runs and reports a number, in seconds; its values mean nothing.
@@ -112,6 +117,7 @@ namespace NomosMeters.Benchmarks
             NoLatencyLookupIds = 20,
             CostObjects = 1_000,
             ColdImports = 1,
+            PwshImportRounds = 1,
         };
     }
 }

@@ -19,11 +19,6 @@ namespace NomosMeters.Benchmarks.Measurements
     {
         public const double GoalMs = 300;
 
-        /// <summary>The goal in real pwsh, whose own start-up has loaded much of what the hosted engine's import pays for.</summary>
-        public const double PwshGoalMs = 100;
-
-        private const string PwshImportScript = "param($Manifest) $watch = [Diagnostics.Stopwatch]::StartNew(); Import-Module $Manifest; $watch.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture)";
-
         public static Task<IReadOnlyList<ResultRow>> RunAsync(BenchContext context)
         {
             var cold = new List<double>();
@@ -41,23 +36,7 @@ namespace NomosMeters.Benchmarks.Measurements
                 warm.Add(WarmImportMs());
             }
 
-            var pwsh = new List<double>();
-            for (var i = 0; i < context.Settings.ColdImports; i++)
-            {
-                pwsh.Add(double.Parse(PwshProcess.RunForLastLine(PwshImportScript, TimeSpan.FromMinutes(2), "-Manifest", ModulePaths.Manifest), CultureInfo.InvariantCulture));
-            }
-
-            // PowerShell's own share: the same import of a manifest module with nothing in it, in the same kind of process.
-            var emptyManifest = EmptyManifestModule();
-            var floor = new List<double>();
-            for (var i = 0; i < context.Settings.ColdImports; i++)
-            {
-                floor.Add(double.Parse(PwshProcess.RunForLastLine(PwshImportScript, TimeSpan.FromMinutes(2), "-Manifest", emptyManifest), CultureInfo.InvariantCulture));
-            }
-
             var coldMs = Stats.Median(cold);
-            var pwshMs = Stats.Median(pwsh);
-            var floorMs = Stats.Median(floor);
             IReadOnlyList<ResultRow> rows = new[]
             {
                 new ResultRow(
@@ -75,36 +54,8 @@ namespace NomosMeters.Benchmarks.Measurements
                 {
                     Meaning = $"A script that hosts PowerShell pays {coldMs:0} ms once for Import-Module NomosMeters.",
                 },
-                new ResultRow(
-                    "6b",
-                    "Import-Module of out/NomosMeters in a fresh pwsh process",
-                    $"≤ {PwshGoalMs:0} ms",
-                    $"{pwshMs:0} ms",
-                    $"{PwshGoalMs:0} ms",
-                    $"{pwshMs / PwshGoalMs:0.00}×",
-                    pwshMs <= PwshGoalMs,
-                    $"Median of {pwsh.Count} fresh `dotnet pwsh -NoProfile` processes, Import-Module alone timed inside each " +
-                    $"(samples: {string.Join(", ", pwsh.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms). PowerShell's own share: importing a " +
-                    $"manifest module that holds nothing (no assembly, no commands) takes {floorMs:0} ms in the same kind of process " +
-                    $"(samples: {string.Join(", ", floor.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms), so the module's own import work is about {Math.Max(0, pwshMs - floorMs):0} ms.",
-                    $"Import-Module took {pwshMs:0} ms in a fresh pwsh, of which {floorMs:0} ms is what PowerShell spends importing an empty manifest module " +
-                    $"on this machine; the module's own {Math.Max(0, pwshMs - floorMs):0} ms (loading its assembly, finding its cmdlets, reading its types and views) " +
-                    $"would have to fit into the {Math.Max(0, PwshGoalMs - floorMs):0} ms the goal leaves.")
-                {
-                    Meaning = $"A runbook or a console session waits {pwshMs:0} ms for Import-Module NomosMeters.",
-                },
             };
             return Task.FromResult(rows);
-        }
-
-        // A manifest module with nothing in it, written once per run beside the build output.
-        private static string EmptyManifestModule()
-        {
-            var folder = System.IO.Path.Combine(ModulePaths.Root, "out", "bench-empty-module");
-            System.IO.Directory.CreateDirectory(folder);
-            var manifest = System.IO.Path.Combine(folder, "EmptyModule.psd1");
-            System.IO.File.WriteAllText(manifest, "@{ ModuleVersion = '1.0.0'; GUID = '0d5b2a6e-3f4c-4e1a-9b7d-8c2e1f0a3b4d'; FunctionsToExport = @(); CmdletsToExport = @() }\n");
-            return manifest;
         }
 
         public static double WarmImportMs()

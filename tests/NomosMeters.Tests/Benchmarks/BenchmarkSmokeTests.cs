@@ -27,7 +27,7 @@ namespace NomosMeters.Tests.Benchmarks
                     .Where(line => Regex.IsMatch(line, @"^\| [1-8][a-z]? \|"))
                     .Select(line => line.Split(" | "))
                     .ToArray();
-                foreach (var measurement in new[] { "1", "2", "3", "4", "5", "6", "7", "8" })
+                foreach (var measurement in new[] { "1", "2", "3", "4", "5", "6", "6b", "7", "8" })
                 {
                     Assert.Contains(rows, cells => cells[0].TrimStart('|', ' ').StartsWith(measurement, StringComparison.Ordinal));
                 }
