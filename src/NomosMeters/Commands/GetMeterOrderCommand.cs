@@ -21,6 +21,10 @@ namespace NomosMeters.Commands
         private const string ByIdSet = "ById";
         private const string ByEventSet = "ByEvent";
 
+        // -Skip and -First of the lookups: they count the orders found, in input order, as they do in a list. Once -First
+        // has its orders, the ids and events still coming are not looked at.
+        private RangeProgress? _found;
+
         /// <summary>Gets or sets the ids of the meter orders to get (prefix <c>prdo_</c>); accepts pipeline input.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("MeterOrderId")]
@@ -84,16 +88,17 @@ namespace NomosMeters.Commands
         protected override void ProcessRecord()
         {
             var nomos = RequireNomos();
+            _found ??= ParameterSetName == ListSet ? null : new RangeProgress(RequestedRange());
             if (ParameterSetName == ByIdSet)
             {
-                foreach (var id in Id)
+                foreach (var id in Id.TakeWhile(_ => !_found!.IsSatisfied))
                 {
                     GetById(nomos, id);
                 }
             }
             else if (ParameterSetName == ByEventSet)
             {
-                foreach (var nomosEvent in Event)
+                foreach (var nomosEvent in Event.TakeWhile(_ => !_found!.IsSatisfied))
                 {
                     GetByEvent(nomos, nomosEvent);
                 }
@@ -110,8 +115,20 @@ namespace NomosMeters.Commands
             if (valid != null)
             {
                 // Several lookups in flight at once, each its own request; the rate limiter paces them.
-                ForItemInFlight(valid, ThrottleLimitFor(nomos, ThrottleLimit), () => nomos.MeterOrders.GetAsync(valid, Context), WriteObject);
+                ForItemInFlight(valid, ThrottleLimitFor(nomos, ThrottleLimit), () => nomos.MeterOrders.GetAsync(valid, Context), WriteFound);
             }
+        }
+
+        // Orders that come back after -First has its own (they were in flight) are dropped, as a list drops the rest of its page.
+        private void WriteFound(MeterOrder order)
+        {
+            if (_found!.IsSatisfied || _found.TrySkip())
+            {
+                return;
+            }
+
+            _found.CountWritten();
+            WriteObject(order);
         }
 
         // An event names its order by id only: the order is fetched, so what is written is its state now, whatever the event's age.

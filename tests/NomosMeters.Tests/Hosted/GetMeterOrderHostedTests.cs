@@ -147,6 +147,60 @@ namespace NomosMeters.Tests.Hosted
             Assert.Equal(1, result.Output.Last().BaseObject);
         }
 
+        [Theory]
+        [InlineData("-First 2", 0, 2, 2)]
+        [InlineData("-Skip 1 -First 2", 1, 2, 3)]
+        [InlineData("-Skip 4", 4, 2, 6)]
+        [InlineData("-First 0", 0, 0, 0)]
+        public void SkipAndFirstCountTheOrdersFoundInInputOrderAndStopTheLookups(string paging, int skip, int take, int requests)
+        {
+            var ids = _s.Sandbox.MeterOrders.Take(6).Select(o => o.Id).ToArray();
+            _s.Engine.SetVariable("ids", ids);
+
+            var result = _s.Engine.Run($"$ids | Get-MeterOrder -ThrottleLimit 1 {paging}");
+
+            result.AssertNoErrors();
+            Assert.Equal(ids.Skip(skip).Take(take), result.Objects<MeterOrder>().Select(o => o.Id));
+            Assert.Equal(requests, MeterOrderRequests);
+        }
+
+        [Fact]
+        public void AnIdThatIsNotFoundIsNotCountedByFirst()
+        {
+            var ids = _s.Sandbox.MeterOrders.Take(3).Select(o => o.Id).ToArray();
+            _s.Engine.SetVariable("ids", new[] { ids[0], "prdo_doesnotexist000000000000", ids[1], ids[2] });
+
+            var result = _s.Engine.Run("$ids | Get-MeterOrder -First 2 -ThrottleLimit 1");
+
+            Assert.Equal(new[] { ids[0], ids[1] }, result.Objects<MeterOrder>().Select(o => o.Id));
+            Assert.Equal("prdo_doesnotexist000000000000", Assert.Single(result.Errors).TargetObject);
+        }
+
+        [Fact]
+        public void FirstWithLookupsInFlightWritesNoMoreThanItAsksFor()
+        {
+            var ids = _s.Sandbox.MeterOrders.Take(20).Select(o => o.Id).ToArray();
+            _s.Engine.SetVariable("ids", ids);
+
+            var result = _s.Engine.Run("$ids | Get-MeterOrder -First 3 -ThrottleLimit 5");
+
+            result.AssertNoErrors();
+            Assert.Equal(ids.Take(3), result.Objects<MeterOrder>().Select(o => o.Id));
+            Assert.InRange(MeterOrderRequests, 3, 3 + 4);
+        }
+
+        [Fact]
+        public void SkipAndFirstCountTheOrdersOfEventsToo()
+        {
+            var orders = _s.Sandbox.MeterOrders.Take(3).Select(o => o.Id).ToArray();
+            _s.Engine.SetVariable("eventIds", orders.Select(o => _s.Sandbox.EventsOf(o)[0].Id).ToArray());
+
+            var result = _s.Engine.Run("$eventIds | Get-NomosEvent | Get-MeterOrder -Skip 1 -First 1");
+
+            result.AssertNoErrors();
+            Assert.Equal(new[] { orders[1] }, result.Objects<MeterOrder>().Select(o => o.Id));
+        }
+
         [Fact]
         public void EmptyAndWhitespaceIdsAreReportedWithoutARequest()
         {
