@@ -8,10 +8,10 @@ using System.Threading.Tasks;
 namespace NomosMeters.Client.Http
 {
     /// <summary>
-    /// A response body read whole into a pooled buffer. Deserializing a page from
-    /// a complete buffer costs about two thirds of reading it from the network stream, where System.Text.Json must be
-    /// ready to stop and resume at every chunk; the page's objects are built whole either way, so holding its bytes
-    /// for as long as that takes costs no more than one page of memory. Dispose returns the buffer to the pool.
+    /// A response body read whole into a pooled buffer. Deserializing a page from a complete buffer costs about two
+    /// thirds of reading it from the network stream, where System.Text.Json must be ready to stop and resume at every
+    /// chunk; the page's objects are built whole either way, so holding its bytes meanwhile costs no more than one page
+    /// of memory. Dispose returns the buffer to the pool.
     /// </summary>
     internal sealed class ResponseBody : IDisposable
     {
