@@ -214,6 +214,27 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void GoingOnAsAdvisedWithFirstAsksWithTheLimitItsCursorWasMadeWith()
+        {
+            var bed = Serve(new SandboxOptions { MeterOrderCount = 500 });
+            bed.Loopback.Inject(3, Fault.ServiceUnavailable).Inject(4, Fault.ServiceUnavailable);
+            bed.Connect("-RateLimit 0 -MaximumRetryCount 1");
+
+            var result = bed.Engine.Run("Get-MeterOrder -PageSize 100 -First 250");
+
+            Assert.Equal(200, result.Objects<MeterOrder>().Count);
+            var advice = Assert.IsType<ErrorRecord>(result.Failure).ErrorDetails.RecommendedAction;
+            Assert.Contains("-First 50", advice);
+
+            // The sandbox, as the API, refuses a cursor with any other limit than its own: 100, not the 50 still wanted.
+            var rest = bed.Engine.Run(advice.Substring(advice.IndexOf("run: ", StringComparison.Ordinal) + "run: ".Length));
+            rest.AssertNoErrors();
+            var all = result.Objects<MeterOrder>().Concat(rest.Objects<MeterOrder>()).Select(o => o.Id).ToList();
+            Assert.Equal(250, all.Count);
+            Assert.Equal(250, all.Distinct().Count());
+        }
+
+        [Fact]
         public void AnHtmlPageInsteadOfJsonIsAClearError()
         {
             var bed = Serve(new SandboxOptions { MeterOrderCount = 100 });

@@ -252,6 +252,18 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void AllFromAGivenCursorKeepsItsLimitWhateverFirstStillNeeds()
+        {
+            Answer(HttpMethod.Get, MockServer.Base + "/invoices", NomosPage("c6", 7, 8, 9));
+
+            var result = Run("Invoke-NomosRequest /invoices -Query @{ cursor = 'c5'; limit = 20 } -All -First 2");
+
+            result.AssertNoErrors();
+            Assert.Equal(new[] { "inv_7", "inv_8" }, Ids(result));
+            Assert.Equal("https://api.nomos.energy/invoices?limit=20&cursor=c5", Assert.Single(_h.Log.Api).Wire);
+        }
+
+        [Fact]
         public void AllTakesTheLimitAndTheStartingCursorFromTheQuery()
         {
             Answer(HttpMethod.Get, MockServer.Base + "/invoices", NomosPage(null, 7));
@@ -315,15 +327,27 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
-        public void EnrollmentAllWithFirstSetsThePageSizeAndAGivenTokenIsWhereItStarts()
+        public void EnrollmentAllWithFirstSetsThePageSize()
         {
             Answer(HttpMethod.Post, Search, EnrollmentPage("t9", 1, 2));
 
-            var result = Run("Invoke-NomosRequest -Api Enrollment -Method POST /v2/meters/enrollments/search -Body '{\"page_token\":\"t5\",\"tags\":[\"a\"]}' -All -First 2");
+            var result = Run("Invoke-NomosRequest -Api Enrollment -Method POST /v2/meters/enrollments/search -Body '{\"tags\":[\"a\"]}' -All -First 2");
 
             result.AssertNoErrors();
             Assert.Equal(2, result.Output.Count);
-            Assert.Equal("{\"page_token\":\"t5\",\"page_size\":2,\"tags\":[\"a\"]}", Assert.Single(_h.Log.Enrollment).Body);
+            Assert.Equal("{\"page_size\":2,\"tags\":[\"a\"]}", Assert.Single(_h.Log.Enrollment).Body);
+        }
+
+        [Fact]
+        public void EnrollmentAllFromAGivenTokenKeepsThePageSizeOfTheWalkItCameFrom()
+        {
+            Answer(HttpMethod.Post, Search, EnrollmentPage("t9", 1, 2, 3));
+
+            var result = Run("Invoke-NomosRequest -Api Enrollment -Method POST /v2/meters/enrollments/search -Body '{\"page_token\":\"t5\",\"page_size\":3,\"tags\":[\"a\"]}' -All -First 2");
+
+            result.AssertNoErrors();
+            Assert.Equal(2, result.Output.Count);
+            Assert.Equal("{\"page_token\":\"t5\",\"page_size\":3,\"tags\":[\"a\"]}", Assert.Single(_h.Log.Enrollment).Body);
         }
 
         [Theory]

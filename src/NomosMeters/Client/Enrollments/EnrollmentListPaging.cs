@@ -30,18 +30,19 @@ namespace NomosMeters.Client.Enrollments
 
         /// <summary>
         /// A <c>page_token</c> in the body is where the walk starts; a <c>page_size</c> there is the page size (shrunk
-        /// for -First), otherwise the API's default and maximum of 500 applies. The rest of the body goes on every page
+        /// for -First when the walk starts at the beginning), otherwise the API's default and maximum of 500 applies. The rest of the body goes on every page
         /// unchanged, as the API's page tokens require.
         /// </summary>
         public ListWalk Walk(RawRequest call, PageRange range, ServiceEndpoint endpoint)
         {
             var body = ParseBody(call.Body);
-            var start = body.TryGetProperty(PageToken, out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
-            int? given = body.TryGetProperty(PageSize, out var size) && size.TryGetInt32(out var value) ? value : (int?)null;
-            var pageSize = range.PageSizeFor(given ?? MeterFilterRequest.MaxPageSize);
-            int? sent = given != null || pageSize != MeterFilterRequest.MaxPageSize ? pageSize : (int?)null;
+            var token = body.TryGetProperty(PageToken, out var given) && given.ValueKind == JsonValueKind.String ? given.GetString() : null;
+            var start = string.IsNullOrEmpty(token) ? null : token;
+            int? size = body.TryGetProperty(PageSize, out var sizeGiven) && sizeGiven.TryGetInt32(out var value) ? value : (int?)null;
+            var pageSize = range.PageSizeFor(size ?? MeterFilterRequest.MaxPageSize, start);
+            int? sent = size != null || pageSize != MeterFilterRequest.MaxPageSize ? pageSize : (int?)null;
             return new ListWalk(
-                string.IsNullOrEmpty(start) ? null : start,
+                start,
                 cursor => call.ToApiRequest(endpoint, body: WithPage(body, sent, cursor)));
         }
 

@@ -98,7 +98,7 @@ namespace NomosMeters.Client.Enrollments
         /// </summary>
         public IAsyncEnumerable<T> SearchAsync(MeterFilterRequest filter, PageRange range, CallContext context, string? startToken = null)
         {
-            filter.PageSize = range.PageSizeFor(filter.PageSize ?? MeterFilterRequest.MaxPageSize);
+            filter.PageSize = range.PageSizeFor(filter.PageSize ?? MeterFilterRequest.MaxPageSize, startToken);
 
             if (filter.MeterIds == null || filter.MeterIds.Count <= MeterFilterRequest.MaxMeterIds)
             {

@@ -31,7 +31,7 @@ namespace NomosMeters.Client.Nomos
         /// <summary><c>GET /meter-orders</c>, every page, streamed.</summary>
         public IAsyncEnumerable<MeterOrder> ListAsync(MeterOrderQuery query, PageRange range, CallContext context, string? startCursor = null)
         {
-            query.PageSize = range.PageSizeFor(query.PageSize);
+            query.PageSize = range.PageSizeFor(query.PageSize, startCursor);
             return NomosListPages.StreamAsync(_requestor, query.ToPathAndQuery, NomosJsonContext.Default.NomosListPageMeterOrder, range, "meter order", context, startCursor);
         }
 

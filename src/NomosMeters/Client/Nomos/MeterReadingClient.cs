@@ -23,7 +23,7 @@ namespace NomosMeters.Client.Nomos
         /// <summary><c>GET /meter-readings</c>, every page, streamed, newest first.</summary>
         public IAsyncEnumerable<MeterReading> ListAsync(MeterReadingQuery query, PageRange range, CallContext context, string? startCursor = null)
         {
-            query.PageSize = range.PageSizeFor(query.PageSize);
+            query.PageSize = range.PageSizeFor(query.PageSize, startCursor);
             return NomosListPages.StreamAsync(_requestor, query.ToPathAndQuery, NomosJsonContext.Default.NomosListPageMeterReading, range, "meter reading", context, startCursor);
         }
 

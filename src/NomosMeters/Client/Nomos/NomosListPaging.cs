@@ -23,13 +23,14 @@ namespace NomosMeters.Client.Nomos
 
         /// <summary>
         /// A <c>cursor</c> in the query is where the walk starts; a <c>limit</c> there is the page size (shrunk for
-        /// -First), otherwise the maximum: fewer round trips than the API's default of 10. The other parameters go on
+        /// -First when the walk starts at the beginning), otherwise the maximum: fewer round trips than the API's default of 10. The other parameters go on
         /// every page unchanged, as cursors require.
         /// </summary>
         public ListWalk Walk(RawRequest call, PageRange range, ServiceEndpoint endpoint)
         {
             var query = new QueryString(call.Query);
-            var start = query.Remove("cursor");
+            var cursorGiven = query.Remove("cursor");
+            var start = string.IsNullOrEmpty(cursorGiven) ? null : cursorGiven;
             var given = query.Find("limit");
             int? pageSize = MaxPageSize;
             if (given != null)
@@ -42,9 +43,9 @@ namespace NomosMeters.Client.Nomos
                 }
             }
 
-            var limitText = pageSize == null ? null : range.PageSizeFor(pageSize.Value).ToString(CultureInfo.InvariantCulture);
+            var limitText = pageSize == null ? null : range.PageSizeFor(pageSize.Value, start).ToString(CultureInfo.InvariantCulture);
             return new ListWalk(
-                string.IsNullOrEmpty(start) ? null : start,
+                start,
                 cursor => call.ToApiRequest(endpoint, new QueryString(query).Add("limit", limitText).Add("cursor", cursor)));
         }
 

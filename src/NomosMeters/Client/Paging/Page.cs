@@ -37,9 +37,11 @@ namespace NomosMeters.Client.Paging
 
         /// <summary>
         /// The page size to ask for: <paramref name="pageSize"/>, or fewer when -First needs fewer objects than a
-        /// page holds, so <c>-First 5</c> costs one request for five.
+        /// page holds, so <c>-First 5</c> costs one request for five. A walk that goes on from a cursor
+        /// (<paramref name="startCursor"/>) keeps <paramref name="pageSize"/> whatever -First still needs: a cursor
+        /// holds the limit it was made with, and the API refuses it with any other.
         /// </summary>
-        public int PageSizeFor(int pageSize)
-            => Needed is ulong needed && needed < (ulong)pageSize ? (int)System.Math.Max(1, needed) : pageSize;
+        public int PageSizeFor(int pageSize, string? startCursor)
+            => startCursor == null && Needed is ulong needed && needed < (ulong)pageSize ? (int)System.Math.Max(1, needed) : pageSize;
     }
 }
