@@ -23,30 +23,19 @@ namespace NomosMeters.Benchmarks.Measurements
             var repetitions = context.Settings.Repetitions;
             var baseUri = context.Server.BaseUri;
 
-            TimedResult Module(ScriptHost host) => new TimedCommand { Command = "Search-MeterEnrollment -First $first | Out-Null", First = total, Repetitions = repetitions, WarmUp = 5 }.RunOn(host, baseUri);
-            // PowerShell's own share: the same objects, already in memory, written by a command to Out-Null (a command
-            // at the head, since PowerShell discards "$variable | Out-Null" without running a pipeline).
-            TimedResult EngineOnly(ScriptHost host) => new TimedCommand
-            {
-                Command = "if ($null -eq $global:benchObjects) { $global:benchObjects = @(Search-MeterEnrollment -First $first) }; & { $global:benchObjects } | Out-Null",
-                First = total,
-                Repetitions = repetitions,
-                WarmUp = 5,
-            }.RunOn(host, baseUri);
-            // The same for plain integers: whether that share is PowerShell's for any object or comes from the module's types.
-            TimedResult PlainOnly(ScriptHost host) => new TimedCommand
-            {
-                Command = "if ($null -eq $global:benchPlain) { $global:benchPlain = [object[]](1..$first) }; & { $global:benchPlain } | Out-Null",
-                First = total,
-                Repetitions = repetitions,
-                WarmUp = 5,
-            }.RunOn(host, baseUri);
+            TimedResult Timed(ScriptHost host, string command) => new TimedCommand { Command = command, First = total, Repetitions = repetitions, WarmUp = 5 }.RunOn(host, baseUri);
+            TimedResult Module(ScriptHost host) => Timed(host, "Search-MeterEnrollment -First $first | Out-Null");
+            // PowerShell's own share: objects already in memory, written by a command to Out-Null (a command at the
+            // head, since PowerShell discards "$variable | Out-Null" without running a pipeline). Once the module's
+            // objects, once plain integers: whether that share is PowerShell's for any object or comes from the types.
+            TimedResult FromMemory(ScriptHost host, string variable, string objects)
+                => Timed(host, $"if ($null -eq $global:{variable}) {{ $global:{variable} = {objects} }}; & {{ $global:{variable} }} | Out-Null");
 
             var pwsh = new ScriptHost.Pwsh();
             var hosted = new ScriptHost.Hosted(context.Session);
             var inPwsh = Module(pwsh);
-            var pwshEngine = EngineOnly(pwsh);
-            var pwshPlain = PlainOnly(pwsh);
+            var pwshEngine = FromMemory(pwsh, "benchObjects", "@(Search-MeterEnrollment -First $first)");
+            var pwshPlain = FromMemory(pwsh, "benchPlain", "[object[]](1..$first)");
             var inHosted = Module(hosted);
             context.Session.Run("$global:benchObjects = $null");
             var raw = await CpuMsAsync(repetitions, async () => BenchContext.Expect(total, await context.Baseline.AllEnrollmentsRawAsync(500, total), "raw JSON pass"));
