@@ -17,6 +17,10 @@ namespace NomosMeters.Client.Http
     {
         private const int FirstRead = 16 * 1024;
 
+        // The module's own pool, a few buffers per size: the shared pool also keeps one per thread and size, which for
+        // page-sized buffers held about 8 MB more for the life of the process (benchmark 2a).
+        private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 1024 * 1024 * 1024, maxArraysPerBucket: 4);
+
         private byte[] _buffer;
         private readonly int _length;
 
@@ -41,7 +45,7 @@ namespace NomosMeters.Client.Http
         public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
         {
             var expected = content.Headers.ContentLength;
-            var buffer = ArrayPool<byte>.Shared.Rent(expected > 0 && expected < int.MaxValue ? (int)expected.Value + 1 : FirstRead);
+            var buffer = Pool.Rent(expected > 0 && expected < int.MaxValue ? (int)expected.Value + 1 : FirstRead);
             var length = 0;
             try
             {
@@ -60,7 +64,7 @@ namespace NomosMeters.Client.Http
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                Pool.Return(buffer);
                 throw;
             }
 
@@ -72,7 +76,7 @@ namespace NomosMeters.Client.Http
             var buffer = Interlocked.Exchange(ref _buffer, Array.Empty<byte>());
             if (buffer.Length > 0)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                Pool.Return(buffer);
             }
         }
 
@@ -83,9 +87,9 @@ namespace NomosMeters.Client.Http
                 throw new InvalidDataException("The response body is larger than 1 GB.");
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+            var larger = Pool.Rent(buffer.Length * 2);
             Buffer.BlockCopy(buffer, 0, larger, 0, length);
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
             return larger;
         }
     }
