@@ -111,24 +111,35 @@ namespace NomosMeters.Commands
 
         private void GetById(NomosServiceConnection nomos, string? id)
         {
-            var valid = IdOfKind(id, "prdo_", nameof(Id), "or list orders with Get-MeterOrder");
-            if (valid != null)
-            {
-                // Several lookups in flight at once, each its own request; the rate limiter paces them.
-                ForItemInFlight(valid, ThrottleLimitFor(nomos, ThrottleLimit), () => nomos.MeterOrders.GetAsync(valid, Context), WriteFound);
-            }
-        }
-
-        // Orders that come back after -First has its own (they were in flight) are dropped, as a list drops the rest of its page.
-        private void WriteFound(MeterOrder order)
-        {
-            if (_found!.IsSatisfied || _found.TrySkip())
+            // The results written while waiting for room may be all -First wants.
+            var limit = ThrottleLimitFor(nomos, ThrottleLimit);
+            WaitForSlotInFlight(limit);
+            if (_found!.IsSatisfied)
             {
                 return;
             }
 
-            _found.CountWritten();
+            var valid = IdOfKind(id, "prdo_", nameof(Id), "or list orders with Get-MeterOrder");
+            if (valid != null)
+            {
+                // Several lookups in flight at once, each its own request; the rate limiter paces them.
+                ForItemInFlight(valid, limit, () => nomos.MeterOrders.GetAsync(valid, Context), WriteFound);
+            }
+        }
+
+        // Once -First has its orders, what is still in flight is dropped, errors included, as a list drops the rest of its page.
+        private void WriteFound(MeterOrder order)
+        {
+            if (_found!.TrySkip())
+            {
+                return;
+            }
+
             WriteObject(order);
+            if (_found.CountWritten())
+            {
+                AbandonInFlight();
+            }
         }
 
         // An event names its order by id only: the order is fetched, so what is written is its state now, whatever the event's age.

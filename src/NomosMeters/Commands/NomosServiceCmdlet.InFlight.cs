@@ -28,12 +28,7 @@ namespace NomosMeters.Commands
         /// </summary>
         internal void ForItemInFlight<T>(object? target, int limit, Func<Task<T>> start, Action<T> write, Action<ErrorRecord, ApiRequestException>? outcome = null)
         {
-            // Only requests count: input errors waiting for their turn take no slot.
-            while (_requestsInFlight >= Math.Max(1, limit))
-            {
-                WriteNextInFlight();
-            }
-
+            WaitForSlotInFlight(limit);
             var task = start();
             // Observed here, so a request left behind by a stopped pipeline is never an unobserved exception.
             task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
@@ -60,6 +55,29 @@ namespace NomosMeters.Commands
             }
 
             _inFlight.Enqueue(new Pending(null, Task.CompletedTask, write, null, isRequest: false));
+        }
+
+        /// <summary>
+        /// Writes results, in input order, until fewer than <paramref name="limit"/> requests are in flight. A command
+        /// whose output may be complete by then (-First) calls it before it decides whether to start the next request.
+        /// </summary>
+        internal void WaitForSlotInFlight(int limit)
+        {
+            // Only requests count: input errors waiting for their turn take no slot.
+            while (_requestsInFlight >= Math.Max(1, limit))
+            {
+                WriteNextInFlight();
+            }
+        }
+
+        /// <summary>
+        /// Leaves what is still in flight unwritten, results and errors alike: it comes after what the command still
+        /// wanted (-First has its objects). The requests go on in the background until Dispose cancels them.
+        /// </summary>
+        internal void AbandonInFlight()
+        {
+            _inFlight.Clear();
+            _requestsInFlight = 0;
         }
 
         /// <inheritdoc/>

@@ -45,6 +45,27 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void FirstWritesNothingOfWhatIsStillInFlightOnceItHasItsOrders()
+        {
+            var ids = Ids(12);
+            var bad = "prdo_doesnotexist000000000000";
+            _bed.Engine.SetVariable("ids", ids.Take(3).Append(bad).Concat(ids.Skip(3)).ToArray());
+            // The first three answer last, so the lookups after them are in flight, the unknown id's 404 among them.
+            _bed.Loopback.LatencyFor = r => TimeSpan.FromMilliseconds(ids.Take(3).Any(id => r.Uri.AbsolutePath.EndsWith(id, StringComparison.Ordinal)) ? 300 : 20);
+            _bed.Connect("-RateLimit 0");
+
+            var result = _bed.Engine.Run("$ids | Get-MeterOrder -First 3 -ThrottleLimit 5");
+
+            result.AssertNoErrors();
+            Assert.Equal(ids.Take(3), result.Objects<MeterOrder>().Select(o => o.Id));
+            // The unknown id was asked for and its error dropped with the rest; only the lookups started while the
+            // first three were awaited went out.
+            Assert.Contains(_bed.Log.Api, r => r.Wire.EndsWith(bad, StringComparison.Ordinal));
+            Assert.Equal(5, _bed.Loopback.PeakInFlight);
+            Assert.InRange(_bed.Log.Api.Count, 5, 7);
+        }
+
+        [Fact]
         public void WithoutThrottleLimitTheConnectionsLimitApplies()
         {
             SetIds(Ids(10));

@@ -177,19 +177,6 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
-        public void FirstWithLookupsInFlightWritesNoMoreThanItAsksFor()
-        {
-            var ids = _s.Sandbox.MeterOrders.Take(20).Select(o => o.Id).ToArray();
-            _s.Engine.SetVariable("ids", ids);
-
-            var result = _s.Engine.Run("$ids | Get-MeterOrder -First 3 -ThrottleLimit 5");
-
-            result.AssertNoErrors();
-            Assert.Equal(ids.Take(3), result.Objects<MeterOrder>().Select(o => o.Id));
-            Assert.InRange(MeterOrderRequests, 3, 3 + 4);
-        }
-
-        [Fact]
         public void SkipAndFirstCountTheOrdersOfEventsToo()
         {
             var orders = _s.Sandbox.MeterOrders.Take(3).Select(o => o.Id).ToArray();
