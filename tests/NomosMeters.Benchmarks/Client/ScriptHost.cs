@@ -6,7 +6,7 @@ namespace NomosMeters.Benchmarks.Client
 {
     /// <summary>
     /// Where a measured script runs: in the harness's hosted engine, or in a fresh process of real PowerShell. The
-    /// script is the same for both: it takes <c>-InputFile</c> (a JSON file with its inputs) and writes one JSON line.
+    /// script is the same for both: it takes <c>-InputFile</c> (a .ps1 that sets <c>$in</c>, its inputs) and writes one JSON line.
     /// </summary>
     internal abstract class ScriptHost
     {
@@ -28,7 +28,8 @@ namespace NomosMeters.Benchmarks.Client
             {
                 using var ps = PowerShell.Create();
                 ps.Runspace = _session.Runspace;
-                ps.AddScript(script).AddParameter("InputFile", inputFile);
+                // In a scope of its own: the script's preferences, inputs (secrets among them) and functions stay out of the session.
+                ps.AddScript(script, useLocalScope: true).AddParameter("InputFile", inputFile);
                 var output = ps.Invoke();
                 ModuleSession.ThrowOnErrors(ps, "the measured script");
                 return output.Last().BaseObject.ToString()!;

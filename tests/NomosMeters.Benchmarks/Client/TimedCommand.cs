@@ -51,20 +51,19 @@ namespace NomosMeters.Benchmarks.Client
         // A script that sets $in: plain PowerShell, which both hosts read without any module.
         private string InputScript(Uri baseUri)
         {
-            static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
             var text = new StringBuilder("$in = @{\n");
             void Add(string name, string value) => text.Append("    ").Append(name).Append(" = ").Append(value).Append('\n');
-            Add("Manifest", Quote(ModulePaths.Manifest));
-            Add("BaseUri", Quote(baseUri.AbsoluteUri));
-            Add("ClientId", Quote(SandboxOptions.DefaultClientId));
-            Add("ClientSecret", Quote(SandboxOptions.DefaultClientSecret));
-            Add("EnrollmentApiKey", Quote(SandboxOptions.DefaultEnrollmentApiKey));
+            Add("Manifest", PowerShellText.Quote(ModulePaths.Manifest));
+            Add("BaseUri", PowerShellText.Quote(baseUri.AbsoluteUri));
+            Add("ClientId", PowerShellText.Quote(SandboxOptions.DefaultClientId));
+            Add("ClientSecret", PowerShellText.Quote(SandboxOptions.DefaultClientSecret));
+            Add("EnrollmentApiKey", PowerShellText.Quote(SandboxOptions.DefaultEnrollmentApiKey));
             Add("RateLimit", RateLimit.ToString(CultureInfo.InvariantCulture));
             Add("First", First.ToString(CultureInfo.InvariantCulture));
             Add("Repetitions", Repetitions.ToString(CultureInfo.InvariantCulture));
             Add("WarmUp", WarmUp.ToString(CultureInfo.InvariantCulture));
-            Add("Command", Quote(Command));
-            Add("Ids", "@(" + string.Join(",", Ids.Select(Quote)) + ")");
+            Add("Command", PowerShellText.Quote(Command));
+            Add("Ids", "@(" + string.Join(",", Ids.Select(PowerShellText.Quote)) + ")");
             return text.Append("}\n").ToString();
         }
     }

@@ -40,7 +40,6 @@ namespace NomosMeters.Benchmarks.Measurements
             var pwshEngine = FromMemory(pwsh, "benchObjects", "& { $page = @(Search-MeterEnrollment -First 500); $all = [object[]]::new($first); for ($i = 0; $i -lt $first; $i++) { $all[$i] = $page[$i % $page.Count] }; ,$all }");
             var pwshPlain = FromMemory(pwsh, "benchPlain", "[object[]](1..$first)");
             var inHosted = Module(hosted);
-            context.Session.Run("$global:benchObjects = $null");
             var raw = await CpuMsAsync(repetitions, async () => BenchContext.Expect(total, await context.Baseline.AllEnrollmentsRawAsync(500, total), "raw JSON pass"));
             var typed = await CpuMsAsync(repetitions, async () => BenchContext.Expect(total, await context.Baseline.AllEnrollmentsAsync(500, total), "typed baseline"));
 

@@ -51,7 +51,8 @@ namespace NomosMeters.Benchmarks.Measurements
                     "(pipeline start, cmdlet binding and the first request included).",
                     $"{first:0.0} ms to the first object against a bound of {bound:0.0} ms.")
                 {
-                    Meaning = $"The first order reaches the pipeline {first:0} ms after the command starts, about one round trip: a script starts working before the list is read.",
+                    Meaning = $"The first order reaches the pipeline {first:0} ms after the command starts" +
+                              (first <= bound ? ", about one round trip: a script starts working before the list is read." : $", more than one round trip ({page:0} ms) and its allowance."),
                 },
             };
         }

@@ -33,7 +33,7 @@ namespace NomosMeters.Benchmarks.Measurements
 
             var bare = Folder(root, "bare");
             var bareManifest = Path.Combine(bare, "NomosMeters.psd1");
-            File.WriteAllText(bareManifest, Set(WithoutEntry(WithoutEntry(manifest, "TypesToProcess"), "FormatsToProcess"), "RootModule", Quoted(assembly)));
+            File.WriteAllText(bareManifest, Set(WithoutEntry(WithoutEntry(manifest, "TypesToProcess"), "FormatsToProcess"), "RootModule", PowerShellText.Quote(assembly)));
 
             var small = Folder(root, "small");
             var types = Path.Combine(small, "NomosMeters.Types.ps1xml");
@@ -41,7 +41,7 @@ namespace NomosMeters.Benchmarks.Measurements
             KeepFirst(Path.Combine(moduleFolder, "NomosMeters.Types.ps1xml"), "/Types/Type", types);
             KeepFirst(Path.Combine(moduleFolder, "NomosMeters.Format.ps1xml"), "/Configuration/ViewDefinitions/View", views);
             var smallManifest = Path.Combine(small, "NomosMeters.psd1");
-            File.WriteAllText(smallManifest, Set(Set(Set(manifest, "TypesToProcess", Quoted(types)), "FormatsToProcess", Quoted(views)), "RootModule", Quoted(assembly)));
+            File.WriteAllText(smallManifest, Set(Set(Set(manifest, "TypesToProcess", PowerShellText.Quote(types)), "FormatsToProcess", PowerShellText.Quote(views)), "RootModule", PowerShellText.Quote(assembly)));
 
             var empty = Folder(root, "empty");
             var emptyManifest = Path.Combine(empty, "EmptyModule.psd1");
@@ -79,8 +79,6 @@ namespace NomosMeters.Benchmarks.Measurements
 
             return line.Replace(manifest, value == null ? string.Empty : $"    {key} = {value}\n", 1);
         }
-
-        private static string Quoted(string path) => "'" + path.Replace("'", "''") + "'";
 
         private static void KeepFirst(string source, string xpath, string target)
         {

@@ -24,11 +24,10 @@ namespace NomosMeters.Benchmarks.Measurements
             var repeat = Math.Max(1, context.Settings.MemoryLarge / context.Settings.MemorySmall);
             var small = Probe(context, context.Settings.MemorySmall, repeat);
             var large = Probe(context, context.Settings.MemoryLarge, 1);
-            var sizes = $"{small.Objects:N0} vs {large.Objects:N0} enrollments";
             var probes = $"each size in a fresh process, the small stream {repeat}× in its process. ";
             return new[]
             {
-                Row("2a", "Peak managed memory (live)", sizes, small.PeakLiveBytes, large.PeakLiveBytes,
+                Row("2a", "Peak managed memory (live)", small.Objects, large.Objects, small.PeakLiveBytes, large.PeakLiveBytes,
                     probes +
                     $"Highest `GC.GetTotalMemory(true)` (a full collection every {MemoryProbeVerb.LiveSampleMs} ms): what the stream keeps alive, with the engine and module. " +
                     $"Above the connected, idle process ({Mb(small.LiveAtStartBytes)} vs {Mb(large.LiveAtStartBytes)}) the stream added at most " +
@@ -36,7 +35,7 @@ namespace NomosMeters.Benchmarks.Measurements
                     $"still live after the last stream ended: {Mb(small.LiveAfterBytes - small.LiveAtStartBytes)} vs {Mb(large.LiveAfterBytes - large.LiveAtStartBytes)} above the idle process. " +
                     $"Allocated-but-uncollected peaks (`GC.GetTotalMemory(false)` every 5 ms, garbage included, so they follow the GC's budget): " +
                     $"{Mb(small.PeakAllocatedBytes)} vs {Mb(large.PeakAllocatedBytes)}, {(double)large.PeakAllocatedBytes / small.PeakAllocatedBytes:0.00}×."),
-                Row("2b", "Peak working set", sizes, small.PeakWorkingSetBytes, large.PeakWorkingSetBytes,
+                Row("2b", "Peak working set", small.Objects, large.Objects, small.PeakWorkingSetBytes, large.PeakWorkingSetBytes,
                     probes + "`Process.PeakWorkingSet64` of the probe process (PowerShell engine and module included)."),
             };
         }
@@ -55,9 +54,10 @@ namespace NomosMeters.Benchmarks.Measurements
             return JsonSerializer.Deserialize<MemoryPeaks>(line)!;
         }
 
-        private static ResultRow Row(string id, string what, string sizes, long small, long large, string notes)
+        private static ResultRow Row(string id, string what, int smallObjects, int largeObjects, long small, long large, string notes)
         {
             var ratio = (double)large / small;
+            var sizes = $"{smallObjects:N0} vs {largeObjects:N0} enrollments";
             return new ResultRow(
                 id,
                 $"Memory: {what.ToLowerInvariant()} ({sizes})",
@@ -69,7 +69,7 @@ namespace NomosMeters.Benchmarks.Measurements
                 "Search-MeterEnrollment into the host, which counts and drops each object; " + notes,
                 $"{what} grew {ratio:0.00}× from the small to the large stream ({Mb(small)} → {Mb(large)}).")
             {
-                Meaning = $"A runbook that streams {sizes.Split(" vs ")[1].Split(' ')[0]} enrollments into Export-Csv needs {ratio:0.00}× the memory of one that streams {sizes.Split(" vs ")[0]}" +
+                Meaning = $"A runbook that streams {largeObjects:N0} enrollments through its pipeline needs {ratio:0.00}× the memory of one that streams {smallObjects:N0}" +
                           (ratio <= Goal ? ": the stream keeps nothing." : "."),
             };
         }
