@@ -110,6 +110,29 @@ namespace NomosMeters.Tests.Wire
         }
 
         [Fact]
+        public async Task ATokenEndpointThatRefusesTheRetrysTokenIsNotTakenForTheApiRefusingTheFirstToken()
+        {
+            using var h = TestBed.Mock().Connection();
+            var issued = 0;
+            h.Mock.When(HttpMethod.Post, MockServer.Base + "/oauth/token").Respond(_ => ++issued == 1
+                ? MockServer.Json(HttpStatusCode.OK, "{\"access_token\":\"at1\",\"token_type\":\"Bearer\",\"expires_in\":2,\"refresh_token\":\"rt1\",\"scope\":\"read:*\"}")
+                : MockServer.Json(HttpStatusCode.Unauthorized, "{\"error\":\"invalid_client\",\"error_description\":\"client disabled\"}"));
+            h.Mock.When(HttpMethod.Get, MockServer.Base + "/meter-orders/prdo_1").Respond(_ =>
+            {
+                // The server asks for a wait longer than the token has left, so the retry needs a new token.
+                var busy = MockServer.Json(HttpStatusCode.ServiceUnavailable, "{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"busy\",\"requestId\":\"r\",\"docs\":\"d\"}");
+                busy.Headers.TryAddWithoutValidation("Retry-After", "2");
+                return busy;
+            });
+
+            await Assert.ThrowsAsync<ApiRequestException>(() => h.Connection.Nomos!.MeterOrders.GetAsync("prdo_1", CallContext.None));
+
+            // The retry's token request failed, and nothing was sent with it: at1 was never refused, so it is not renewed again.
+            Assert.Single(h.Log.Api);
+            Assert.Equal(new[] { "grant_type=client_credentials", "grant_type=refresh_token&refresh_token=rt1", "grant_type=client_credentials" }, h.Log.Token.Select(r => r.Body));
+        }
+
+        [Fact]
         public async Task UnauthorizedResponseRefreshesOnceAndRetriesOnce()
         {
             using var h = TestBed.Mock().Connection();

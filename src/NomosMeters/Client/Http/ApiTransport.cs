@@ -134,6 +134,9 @@ namespace NomosMeters.Client.Http
             string? token = null;
             if (request.Authenticate)
             {
+                // Until this attempt's token has come, no token was sent with it: a token request that fails is not
+                // the API refusing the token an earlier attempt sent.
+                sent.Token = null;
                 token = await TokenForAttemptAsync(endpoint, context).ConfigureAwait(false);
                 sent.Token = token;
             }
