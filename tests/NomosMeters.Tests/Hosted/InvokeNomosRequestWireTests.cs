@@ -339,6 +339,18 @@ namespace NomosMeters.Tests.Hosted
         }
 
         [Fact]
+        public void EnrollmentAllWithAPageSizeThatIsNoWholeNumberSendsItAsItIs()
+        {
+            Answer(HttpMethod.Post, Search, EnrollmentPage(null, 1, 2));
+
+            var result = Run("Invoke-NomosRequest -Api Enrollment -Method POST /v2/meters/enrollments/search -Body '{\"page_size\":\"100\",\"tags\":[\"a\"]}' -All -First 1");
+
+            result.AssertNoErrors();
+            Assert.Single(result.Output);
+            Assert.Equal("{\"page_size\":\"100\",\"tags\":[\"a\"]}", Assert.Single(_h.Log.Enrollment).Body);
+        }
+
+        [Fact]
         public void EnrollmentAllFromAGivenTokenKeepsThePageSizeOfTheWalkItCameFrom()
         {
             Answer(HttpMethod.Post, Search, EnrollmentPage("t9", 1, 2, 3));

@@ -38,9 +38,16 @@ namespace NomosMeters.Client.Enrollments
             var body = ParseBody(call.Body);
             var token = body.TryGetProperty(PageToken, out var given) && given.ValueKind == JsonValueKind.String ? given.GetString() : null;
             var start = string.IsNullOrEmpty(token) ? null : token;
-            int? size = body.TryGetProperty(PageSize, out var sizeGiven) && sizeGiven.TryGetInt32(out var value) ? value : (int?)null;
-            var pageSize = range.PageSizeFor(size ?? MeterFilterRequest.MaxPageSize, start);
-            int? sent = size != null || pageSize != MeterFilterRequest.MaxPageSize ? pageSize : (int?)null;
+            var sizeGiven = body.TryGetProperty(PageSize, out var sizeValue);
+            int? size = sizeGiven && sizeValue.ValueKind == JsonValueKind.Number && sizeValue.TryGetInt32(out var value) ? value : (int?)null;
+            int? sent = null;
+            // A page_size that is not a whole number goes to the API as it is, to answer for itself.
+            if (!sizeGiven || size != null)
+            {
+                var pageSize = range.PageSizeFor(size ?? MeterFilterRequest.MaxPageSize, start);
+                sent = size != null || pageSize != MeterFilterRequest.MaxPageSize ? pageSize : (int?)null;
+            }
+
             return new ListWalk(
                 start,
                 cursor => call.ToApiRequest(endpoint, body: WithPage(body, sent, cursor)));
@@ -112,7 +119,7 @@ namespace NomosMeters.Client.Enrollments
                     writer.WriteNumber(PageSize, pageSize.Value);
                 }
 
-                foreach (var property in body.EnumerateObject().Where(p => p.Name != PageToken && p.Name != PageSize))
+                foreach (var property in body.EnumerateObject().Where(p => p.Name != PageToken && (p.Name != PageSize || pageSize == null)))
                 {
                     property.WriteTo(writer);
                 }
