@@ -39,7 +39,7 @@ namespace NomosMeters.Client.Http
 
         public TransportOptions Options { get; }
 
-        /// <summary>Sends the request and deserializes a successful JSON body straight from the response stream.</summary>
+        /// <summary>Sends the request and deserializes a successful JSON body, read whole first (<see cref="ResponseBody"/>).</summary>
         public Task<T> SendForJsonAsync<T>(ServiceEndpoint endpoint, ApiRequest request, JsonTypeInfo<T> type, CallContext context)
             => SendAsync(endpoint, request, context, (response, ct) => ReadJsonAsync(endpoint, request, response, type, ct));
 

@@ -25,7 +25,7 @@ namespace NomosMeters.Client.Http
         /// <summary>Gets the clock of the transport (retry waits, token lifetimes, "created since" checks).</summary>
         public TimeProvider Time => Transport.Options.Time;
 
-        /// <summary>Sends the request and deserialises a successful JSON body straight from the response stream.</summary>
+        /// <summary>Sends the request and deserialises a successful JSON body, read whole first (<see cref="ResponseBody"/>).</summary>
         public Task<T> SendForJsonAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CallContext context)
             => Transport.SendForJsonAsync(Endpoint, request, type, context);
 

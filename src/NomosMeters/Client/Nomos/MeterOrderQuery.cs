@@ -7,7 +7,7 @@ namespace NomosMeters.Client.Nomos
     internal sealed class MeterOrderQuery
     {
         /// <summary>The API maximum, and our default: fewer round trips.</summary>
-        public const int MaxPageSize = 100;
+        public const int MaxPageSize = NomosListPaging.MaxPageSize;
 
         public IReadOnlyCollection<string>? Statuses { get; set; }
 

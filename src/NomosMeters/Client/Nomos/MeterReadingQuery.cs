@@ -10,7 +10,7 @@ namespace NomosMeters.Client.Nomos
     internal sealed class MeterReadingQuery
     {
         /// <summary>The API maximum, and our default: fewer round trips.</summary>
-        public const int MaxPageSize = 100;
+        public const int MaxPageSize = NomosListPaging.MaxPageSize;
 
         /// <summary>
         /// How many subscriptions one request filters on at most. The API states no limit for <c>in</c>; fifty ids

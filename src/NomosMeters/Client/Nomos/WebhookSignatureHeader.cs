@@ -59,11 +59,12 @@ namespace NomosMeters.Client.Nomos
             }
 
             problem = null;
+            long timestamp = 0;
             if (timestamps.Distinct(StringComparer.Ordinal).Count() != 1)
             {
                 problem = timestamps.Count == 0 ? "it has no t= timestamp" : "it has more than one t= timestamp";
             }
-            else if (!long.TryParse(timestamps[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            else if (!long.TryParse(timestamps[0], NumberStyles.None, CultureInfo.InvariantCulture, out timestamp))
             {
                 problem = "its t= is not a Unix time in whole seconds";
             }
@@ -73,7 +74,7 @@ namespace NomosMeters.Client.Nomos
             }
 
             return problem == null
-                ? new WebhookSignatureHeader(long.Parse(timestamps[0], NumberStyles.None, CultureInfo.InvariantCulture), signatures)
+                ? new WebhookSignatureHeader(timestamp, signatures)
                 : null;
         }
 

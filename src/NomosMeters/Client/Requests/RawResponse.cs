@@ -26,8 +26,6 @@ namespace NomosMeters.Client.Requests
         /// <summary>Gets the body when it is neither JSON nor text (a PDF, an image).</summary>
         public byte[]? Bytes { get; }
 
-        public bool IsEmpty => Json == null && Text == null && Bytes == null;
-
         public static RawResponse ForJson(JsonElement json, string text, string? mediaType) => new RawResponse(mediaType, json, text, null);
 
         public static RawResponse ForText(string text, string? mediaType) => new RawResponse(mediaType, null, text, null);
