@@ -67,8 +67,9 @@ namespace NomosMeters.Sandbox.Enrollment
 
             // GET /v2/meters/{meter_id}/enrollments and GET /v2/meters/{meter_id} (the details).
             var segments = path.Split('/');
-            var enrollment = segments.Length == 5 && segments[2] == "meters" && segments[4] == "enrollments";
-            var detail = segments.Length == 4 && segments[2] == "meters";
+            var meters = segments.Length >= 4 && segments[1] == "v2" && segments[2] == "meters";
+            var enrollment = meters && segments.Length == 5 && segments[4] == "enrollments";
+            var detail = meters && segments.Length == 4;
             if (!enrollment && !detail)
             {
                 return EnrollmentErrors.Create(HttpStatusCode.NotFound, "Not found", ("path", path));

@@ -126,7 +126,7 @@ namespace NomosMeters.Sandbox.Enrollment
             w.WriteEndArray();
         }
 
-        internal static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+        private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
         {
             w.WriteStartArray(name);
             foreach (var value in values)

@@ -9,7 +9,6 @@ namespace NomosMeters.Sandbox.Nomos
     internal sealed class MeterOrderStore
     {
         // netstandard2.0's HttpStatusCode has no name for 422.
-        private const HttpStatusCode UnprocessableEntity = (HttpStatusCode)422;
 
         private readonly object _gate = new object();
         private readonly List<SandboxMeterOrder> _newestFirst;
@@ -141,7 +140,7 @@ namespace NomosMeters.Sandbox.Nomos
                 if (subscription.IsEnded)
                 {
                     throw NomosProblem.ForField(
-                        UnprocessableEntity,
+                        NomosProblem.UnprocessableEntity,
                         "ended_subscription",
                         "subscription",
                         $"Subscription '{subscriptionId}' has ended; a meter order needs a subscription that has not ended.");

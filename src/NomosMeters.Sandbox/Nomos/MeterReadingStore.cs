@@ -16,7 +16,6 @@ namespace NomosMeters.Sandbox.Nomos
         public const int HistoryDays = 730;
 
         // netstandard2.0's HttpStatusCode has no name for 422.
-        private const HttpStatusCode UnprocessableEntity = (HttpStatusCode)422;
 
         private readonly object _gate = new object();
         private readonly IReadOnlyList<ReadingHistory> _histories;
@@ -112,7 +111,7 @@ namespace NomosMeters.Sandbox.Nomos
             if (!history.HasActiveMeter)
             {
                 throw NomosProblem.ForField(
-                    UnprocessableEntity,
+                    NomosProblem.UnprocessableEntity,
                     "unsupported_meter_reading",
                     "subscription",
                     $"Subscription '{subscriptionId}' has no active meter: it has ended, so no reading can be recorded for it.");
@@ -124,7 +123,7 @@ namespace NomosMeters.Sandbox.Nomos
             if (day > BerlinTime.DateOf(now))
             {
                 throw NomosProblem.ForField(
-                    UnprocessableEntity,
+                    NomosProblem.UnprocessableEntity,
                     "out_of_period_meter_reading",
                     "timestamp",
                     $"The reading is for {day:yyyy-MM-dd}, a day that has not begun in Europe/Berlin; a reading can be recorded for today or an earlier day.");

@@ -7,6 +7,9 @@ namespace NomosMeters.Sandbox.Nomos
     /// <summary>A request the API refuses: thrown where the problem is found, answered with the error envelope.</summary>
     internal sealed class NomosProblem : Exception
     {
+        /// <summary>422, which netstandard2.0's <see cref="HttpStatusCode"/> does not name.</summary>
+        public const HttpStatusCode UnprocessableEntity = (HttpStatusCode)422;
+
         public NomosProblem(HttpStatusCode status, string message, params FieldError[] errors)
             : base(message)
         {

@@ -46,6 +46,20 @@ namespace NomosMeters.Tests.Sandbox
             Assert.False(body.TryGetProperty("code", out _));
         }
 
+        [Theory]
+        [InlineData("/v1/meters/{0}")]
+        [InlineData("/x/meters/{0}/enrollments")]
+        public async Task AMeterPathOutsideV2IsNotFoundEvenForAKnownMeter(string template)
+        {
+            using var h = TestBed.Sandbox().Http();
+            var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, h.Sandbox.MeterEnrollments[0].MeterId);
+
+            using var response = await h.EnrollmentHttp.GetAsync(path);
+
+            Assert.Equal(404, (int)response.StatusCode);
+            Assert.Equal(path, (await ApiBodies.ReadJsonAsync(response)).GetProperty("details").GetProperty("path").GetString());
+        }
+
         [Fact]
         public async Task OneAddressForBothApisStillTellsThemApartByTheEnrollmentPaths()
         {
