@@ -88,6 +88,7 @@ namespace NomosMeters.Commands
         protected override void ProcessRecord()
         {
             var nomos = RequireNomos();
+            // Here, not in BeginProcessing: the parameter set of piped input is known only once it has bound.
             _found ??= ParameterSetName == ListSet ? null : new RangeProgress(RequestedRange());
             if (ParameterSetName == ByIdSet)
             {
@@ -111,7 +112,8 @@ namespace NomosMeters.Commands
 
         private void GetById(NomosServiceConnection nomos, string? id)
         {
-            // The results written while waiting for room may be all -First wants.
+            // The results written while waiting for room may be all -First wants; ForItemInFlight's own wait then has
+            // nothing left to do.
             var limit = ThrottleLimitFor(nomos, ThrottleLimit);
             WaitForSlotInFlight(limit);
             if (_found!.IsSatisfied)

@@ -103,24 +103,19 @@ namespace NomosMeters.Commands
             var batches = _batch.Add(Subscription.Select(Valid).Where(id => id != null && _seen.Add(id)).Select(id => id!)).ToList();
             if (!MyInvocation.ExpectingInput)
             {
-                // Given as a parameter, all ids are here: a list of one batch can go on exactly where it stopped.
+                // Given as a parameter, all ids are here.
                 var rest = _batch.TakeRest();
                 if (rest.Count > 0)
                 {
                     batches.Add(rest);
                 }
-
-                foreach (var batch in batches)
-                {
-                    List(batch, resumable: batches.Count == 1);
-                }
-
-                return;
             }
 
+            // A list of one batch of all the ids can go on exactly where it stopped.
+            var resumable = !MyInvocation.ExpectingInput && batches.Count == 1;
             foreach (var batch in batches)
             {
-                List(batch, resumable: false);
+                List(batch, resumable);
             }
         }
 

@@ -16,7 +16,7 @@ namespace NomosMeters.Commands
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            switch (inputData is PSObject wrapped ? wrapped.BaseObject : inputData)
+            switch (PowerShellValues.BaseOf(inputData))
             {
                 case null:
                     return null;
@@ -29,7 +29,7 @@ namespace NomosMeters.Commands
                         $"'{text}' is not a number that reads the same on every machine: write it with a dot for decimals and no thousands separators, such as 1234.5.");
                 case decimal number:
                     return number;
-                case IConvertible number when IsNumber(number):
+                case IConvertible number when PowerShellValues.IsNumber(number):
                     try
                     {
                         return Convert.ToDecimal(number, CultureInfo.InvariantCulture);
@@ -41,26 +41,6 @@ namespace NomosMeters.Commands
 
                 default:
                     return inputData;
-            }
-        }
-
-        private static bool IsNumber(IConvertible value)
-        {
-            switch (value.GetTypeCode())
-            {
-                case TypeCode.Byte:
-                case TypeCode.SByte:
-                case TypeCode.Int16:
-                case TypeCode.UInt16:
-                case TypeCode.Int32:
-                case TypeCode.UInt32:
-                case TypeCode.Int64:
-                case TypeCode.UInt64:
-                case TypeCode.Single:
-                case TypeCode.Double:
-                    return true;
-                default:
-                    return false;
             }
         }
     }

@@ -15,7 +15,7 @@ namespace NomosMeters.Commands
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            switch (inputData is PSObject wrapped ? wrapped.BaseObject : inputData)
+            switch (PowerShellValues.BaseOf(inputData))
             {
                 case null:
                     return null;

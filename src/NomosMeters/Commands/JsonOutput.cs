@@ -18,6 +18,8 @@ namespace NomosMeters.Commands
     {
         private const int MaxDecimalDigits = 28;
 
+        private static readonly char[] ExponentMarks = { 'e', 'E' };
+
         public static object? ToObject(JsonElement json, bool asHashtable)
         {
             switch (json.ValueKind)
@@ -78,14 +80,14 @@ namespace NomosMeters.Commands
         private static object Number(JsonElement json)
         {
             var text = json.GetRawText();
-            var exponent = text.IndexOfAny(new[] { 'e', 'E' }) >= 0;
-            if (!exponent && text.IndexOf('.') < 0 && json.TryGetInt64(out var whole))
+            var exponent = text.IndexOfAny(ExponentMarks) >= 0;
+            var point = text.IndexOf('.');
+            if (!exponent && point < 0 && json.TryGetInt64(out var whole))
             {
                 return whole;
             }
 
             // Decimal holds 28 digits, at most 28 of them after the point; beyond that it would round.
-            var point = text.IndexOf('.');
             var fraction = point < 0 ? 0 : text.Length - point - 1;
             if (!exponent && fraction <= MaxDecimalDigits && text.Count(char.IsDigit) - LeadingZeros(text) <= MaxDecimalDigits && json.TryGetDecimal(out var exact))
             {

@@ -78,7 +78,7 @@ namespace NomosMeters.Commands
 
         private static string Render(string name, object? value)
         {
-            var bare = value is PSObject wrapped ? wrapped.BaseObject : value;
+            var bare = PowerShellValues.BaseOf(value);
             switch (bare)
             {
                 case SwitchParameter flag:
@@ -88,7 +88,7 @@ namespace NomosMeters.Commands
                 case DateTimeOffset date:
                     return $"-{name} {Quote(date.ToString("o", CultureInfo.InvariantCulture))}";
                 case IEnumerable many:
-                    return $"-{name} " + string.Join(", ", many.Cast<object?>().Select(item => Quote(Convert.ToString(item is PSObject p ? p.BaseObject : item, CultureInfo.InvariantCulture) ?? string.Empty)));
+                    return $"-{name} " + string.Join(", ", many.Cast<object?>().Select(item => Quote(Convert.ToString(PowerShellValues.BaseOf(item), CultureInfo.InvariantCulture) ?? string.Empty)));
                 default:
                     return $"-{name} {Convert.ToString(bare, CultureInfo.InvariantCulture)}";
             }

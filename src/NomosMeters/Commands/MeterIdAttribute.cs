@@ -15,7 +15,7 @@ namespace NomosMeters.Commands
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            var value = Unwrap(inputData);
+            var value = PowerShellValues.BaseOf(inputData);
             if (value is string || value is Guid)
             {
                 return new[] { ToGuid(value) };
@@ -30,7 +30,7 @@ namespace NomosMeters.Commands
             var ids = new List<Guid>();
             foreach (var item in many)
             {
-                var element = Unwrap(item);
+                var element = PowerShellValues.BaseOf(item);
                 if (!(element is string || element is Guid))
                 {
                     return inputData;
@@ -41,8 +41,6 @@ namespace NomosMeters.Commands
 
             return ids.ToArray();
         }
-
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         private static Guid ToGuid(object value)
             => value is Guid guid ? guid

@@ -11,6 +11,9 @@ namespace NomosMeters.Commands
     /// <summary>How a value from a script is read when it goes into a request (Invoke-NomosRequest's -Query and -Body).</summary>
     internal static class PowerShellValues
     {
+        /// <summary>A PSObject's base object, whatever it is; any other value as it is. One level, unlike <see cref="Unwrap"/>.</summary>
+        public static object? BaseOf(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
         /// <summary>The value itself: a PSObject's base object, unless it is a [pscustomobject] (whose properties are the value).</summary>
         public static object? Unwrap(object? value)
             => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? Unwrap(wrapped.BaseObject) : value;

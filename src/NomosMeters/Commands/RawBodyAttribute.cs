@@ -15,7 +15,7 @@ namespace NomosMeters.Commands
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            var value = PowerShellValues.BaseOf(inputData);
             switch (value)
             {
                 case null:
@@ -24,9 +24,9 @@ namespace NomosMeters.Commands
                     return bytes;
                 case string text:
                     return Encoding.UTF8.GetBytes(text);
-                case object[] items when items.All(i => (i is PSObject p ? p.BaseObject : i) is byte):
+                case object[] items when items.All(i => PowerShellValues.BaseOf(i) is byte):
                     // A byte[] that went through @() or the pipeline arrives as object[].
-                    return items.Select(i => (byte)(i is PSObject p ? p.BaseObject : i)).ToArray();
+                    return items.Select(i => (byte)PowerShellValues.BaseOf(i)!).ToArray();
                 default:
                     throw new ArgumentTransformationMetadataException(
                         $"The body must be the raw body as received, a string or bytes, not a {value.GetType().Name}: $Request.RawBody in Azure Functions, " +

@@ -16,7 +16,7 @@ namespace NomosMeters.Commands
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            var value = PowerShellValues.BaseOf(inputData);
             if (value == null || value is string)
             {
                 return value;
@@ -38,7 +38,7 @@ namespace NomosMeters.Commands
 
         private static string? IdOf(object? item)
         {
-            var value = item is PSObject wrapped ? wrapped.BaseObject : item;
+            var value = PowerShellValues.BaseOf(item);
             if (value == null || value is string)
             {
                 return (string?)value;

@@ -16,7 +16,7 @@ namespace NomosMeters.Commands
     {
         public static string? Find(object? headers, string name)
         {
-            var value = headers is PSObject wrapped ? wrapped.BaseObject : headers;
+            var value = PowerShellValues.BaseOf(headers);
             switch (value)
             {
                 case null:
@@ -53,7 +53,7 @@ namespace NomosMeters.Commands
 
         private static string? Text(object? value)
         {
-            var inner = value is PSObject wrapped ? wrapped.BaseObject : value;
+            var inner = PowerShellValues.BaseOf(value);
             return inner switch
             {
                 null => null,
