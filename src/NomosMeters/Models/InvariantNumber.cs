@@ -16,12 +16,7 @@ namespace NomosMeters.Models
         private static readonly System.Reflection.MethodInfo ToInvariantStringMethod = typeof(InvariantNumber).GetMethod(nameof(ToInvariantString))!;
 
         /// <summary>The wrapper for <paramref name="value"/>.</summary>
-        public static object Wrap(decimal value)
-        {
-            var wrapped = new PSObject(value);
-            wrapped.Members.Add(new PSCodeMethod("ToString", ToInvariantStringMethod));
-            return wrapped;
-        }
+        public static object Wrap(decimal value) => PlainText.With(value, ToInvariantStringMethod);
 
         /// <summary><c>ToString()</c> gives <c>1234.5</c> on every machine; <c>ToString('N1')</c> and other formats behave as on any decimal.</summary>
         public static string ToInvariantString(PSObject instance, string? format = null, IFormatProvider? formatProvider = null)

@@ -27,18 +27,11 @@ namespace NomosMeters.Models
                 return null;
             }
 
-            var wrapped = new PSObject(value.Value);
-            wrapped.Members.Add(new PSCodeMethod("ToString", ToIsoStringMethod));
-            return wrapped;
+            return PlainText.With(value.Value, ToIsoStringMethod);
         }
 
         /// <summary>The wrapper for a calendar date (an install date, an offering date): its plain text is <c>yyyy-MM-dd</c>.</summary>
-        public static object WrapDay(DateTime value)
-        {
-            var wrapped = new PSObject(value);
-            wrapped.Members.Add(new PSCodeMethod("ToString", ToIsoDayStringMethod));
-            return wrapped;
-        }
+        public static object WrapDay(DateTime value) => PlainText.With(value, ToIsoDayStringMethod);
 
         /// <summary><c>ToString()</c> gives <c>2000-01-23</c>; other formats behave as on any DateTime.</summary>
         public static string ToIsoDayString(PSObject instance, string? format = null, IFormatProvider? formatProvider = null)
